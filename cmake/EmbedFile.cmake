@@ -1,0 +1,22 @@
+# Turns data files into C++ string constants, so the binary works without the source tree.
+function(wx_embed_file input symbol output)
+  file(READ ${input} content)
+  set(delim "wxembed")
+  file(WRITE ${output}.tmp "#include <string_view>\nnamespace wx::embedded {\nextern const std::string_view ${symbol};\nconst std::string_view ${symbol} = R\"${delim}(${content})${delim}\";\n}\n")
+  configure_file(${output}.tmp ${output} COPYONLY)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${input})
+endfunction()
+
+# All files of a list as {file name, content} pairs, looked up by name at run time.
+function(wx_embed_directory inputs output)
+  set(body "#include <map>\n#include <string>\n#include <string_view>\nnamespace wx::embedded {\nconst std::map<std::string, std::string_view>& schema_files() {\n  static const std::map<std::string, std::string_view> files = {\n")
+  foreach(input IN LISTS inputs)
+    file(READ ${input} content)
+    get_filename_component(name ${input} NAME)
+    string(APPEND body "    {\"${name}\", R\"wxembed(${content})wxembed\"},\n")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${input})
+  endforeach()
+  string(APPEND body "  };\n  return files;\n}\n}\n")
+  file(WRITE ${output}.tmp "${body}")
+  configure_file(${output}.tmp ${output} COPYONLY)
+endfunction()

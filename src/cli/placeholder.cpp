@@ -1,0 +1,1 @@
+namespace wx::cli { int run(int, char**) { return 0; } }

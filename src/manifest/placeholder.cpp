@@ -1,0 +1,1 @@
+// Placeholder so the module's library exists before its first source file; delete when adding one.

@@ -1,0 +1,10 @@
+#include "wxphones/model/desired.h"
+
+namespace wx {
+
+const SourceLocation& DesiredPhone::location_of(const std::string& field) const {
+  auto it = field_locations.find(field);
+  return it == field_locations.end() ? where : it->second;
+}
+
+}  // namespace wx
