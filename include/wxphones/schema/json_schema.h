@@ -9,8 +9,8 @@ namespace wx::schema {
 // One way an instance fails its schema.
 struct SchemaError {
   std::string instance_path;  // JSON Pointer of the offending value ("/spec/owner/person"); "" = root
-  std::string keyword;        // the schema keyword that failed: type, enum, required, additionalProperties, ...
-  std::string message;        // says what was expected: "expected one of MAC, activationCode, got \"mac\""
+  std::string keyword;  // the schema keyword that failed: type, enum, required, additionalProperties, ...
+  std::string message;  // says what was expected: "expected one of MAC, activationCode, got \"mac\""
 };
 
 enum class Dialect {
@@ -22,6 +22,10 @@ struct ValidateOptions {
   Dialect dialect = Dialect::JsonSchema;
   bool check_required = true;  // the conformance harness checks `required` only at the top level
   bool check_required_nested = true;
+  // OpenAPI descriptions rarely say `additionalProperties: false`; the conformance harness still wants to
+  // hear about fields a description does not list. When set, an object schema with `properties` and no
+  // additionalProperties/patternProperties reports unlisted fields with keyword "undeclared".
+  bool report_undeclared_properties = false;
 };
 
 // A document holding schemas (a JSON Schema file, or a whole OpenAPI description) so that
