@@ -1,0 +1,10 @@
+#include "manifest/builtin_kinds.h"
+
+namespace wx::manifest {
+
+void add_builtin_kinds(KindRegistry& registry) {
+  add_project_kind(registry);
+  add_phone_kind(registry);
+}
+
+}  // namespace wx::manifest
