@@ -16,6 +16,8 @@ struct ClientConfig {
   std::chrono::seconds max_retry_after{60};  // a longer Retry-After is capped
   int max_429_retries = 20;                  // then the 429 is an error
   std::chrono::seconds timeout{60};          // per request
+  // Length of one Retry-After "second". Only tests shorten it, so that rate-limit paths run fast.
+  std::chrono::milliseconds retry_after_unit{1000};
 };
 
 }  // namespace wx

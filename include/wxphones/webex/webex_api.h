@@ -1,9 +1,11 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "wxphones/model/live.h"
+#include "wxphones/webex/api_error.h"
 
 namespace wx {
 
@@ -61,5 +63,11 @@ class WebexApi {
   virtual LiveDevice replace_device_tags(const std::string& device_id, const std::vector<std::string>& tags) = 0;
   virtual void delete_device(const std::string& device_id) = 0;
 };
+
+struct ClientConfig;
+
+// The libcurl implementation (src/webex). Throws std::invalid_argument for an unusable configuration
+// (plain http to a non-loopback host, empty token).
+std::unique_ptr<WebexApi> make_http_webex_api(const ClientConfig& config);
 
 }  // namespace wx
