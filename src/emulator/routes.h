@@ -1,0 +1,21 @@
+#pragma once
+#include "emulator/router.h"
+
+namespace wx::emulator {
+
+class Stats;
+class FaultSet;
+
+// One function per API family, each in its own routes_<family>.cpp. Paths are the OpenAPI
+// templates relative to /v1.
+void add_device_routes(Router& router);
+void add_telephony_device_routes(Router& router);
+void add_people_routes(Router& router);
+void add_workspace_routes(Router& router);
+void add_location_routes(Router& router);
+void add_supported_device_routes(Router& router);
+
+// The /_emulator/ control API (paths include the /_emulator prefix).
+void add_control_routes(Router& router, Stats& stats, FaultSet& faults);
+
+}  // namespace wx::emulator

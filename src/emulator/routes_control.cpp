@@ -1,0 +1,208 @@
+// The /_emulator/ control API: inspect and edit state, drive the lifecycle, stats, faults, clock.
+// No token; never counted in stats nor written to the traffic log.
+#include <httplib.h>
+
+#include "emulator/device_json.h"
+#include "emulator/errors.h"
+#include "emulator/faults.h"
+#include "emulator/lifecycle.h"
+#include "emulator/routes.h"
+#include "emulator/state.h"
+#include "emulator/stats.h"
+
+namespace wx::emulator {
+
+namespace {
+
+nlohmann::json optional_time(const std::optional<std::int64_t>& ms) {
+  return ms ? nlohmann::json(iso8601(*ms)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json device_state_json(const State& state, const Device& d) {
+  auto j = devices_api_json(state, d);
+  j["model"] = d.model;
+  j["everOnline"] = d.ever_online;
+  j["visibleInDevicesApi"] = state.visible_in_devices_api(d);
+  j["activationCode"] =
+      d.activation_code.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.activation_code);
+  j["activationState"] =
+      d.activation_state.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.activation_state);
+  j["onlineAt"] = optional_time(d.online_at_ms);
+  j["activationCodeUseAt"] = optional_time(d.code_use_at_ms);
+  return j;
+}
+
+void get_state(Context& ctx) {
+  const auto& org = ctx.state.org;
+  auto locations = nlohmann::json::array();
+  for (const auto& l : org.locations)
+    locations.push_back({{"id", make_id("LOCATION", l.uuid)}, {"name", l.name}});
+  auto people = nlohmann::json::array();
+  for (const auto& p : org.people) {
+    people.push_back({{"id", make_id("PEOPLE", p.uuid)},
+                      {"email", p.email},
+                      {"displayName", p.display_name},
+                      {"locationId", make_id("LOCATION", p.location_uuid)}});
+  }
+  auto workspaces = nlohmann::json::array();
+  for (const auto& w : org.workspaces) {
+    workspaces.push_back({{"id", make_id("PLACE", w.uuid)},
+                          {"displayName", w.display_name},
+                          {"locationId", make_id("LOCATION", w.location_uuid)}});
+  }
+  auto devices = nlohmann::json::array();
+  for (const auto& d : org.devices) devices.push_back(device_state_json(ctx.state, d));
+  auto codes = nlohmann::json::array();
+  for (const auto& c : org.activation_codes) {
+    codes.push_back({{"code", c.code},
+                     {"expiryTime", iso8601(c.expiry_ms)},
+                     {"deviceId", make_id("DEVICE", c.device_uuid)},
+                     {"used", c.used}});
+  }
+  ctx.send_json(
+      200, {{"org", {{"id", ctx.state.org_id()}, {"name", org.name}}},
+            {"clock", {{"now", iso8601(ctx.state.clock.now_ms())}, {"timeScale", ctx.state.clock.scale()}}},
+            {"locations", locations},
+            {"people", people},
+            {"workspaces", workspaces},
+            {"devices", devices},
+            {"activationCodes", codes}});
+}
+
+// The {mac} segment: a MAC in any format, or a device id of either kind (activation-code phones
+// have no MAC before their code is used).
+Device* device_of(Context& ctx) {
+  Device* d = ctx.state.device_by_mac(ctx.param("mac"));
+  if (d == nullptr) d = ctx.state.device_by_id(ctx.param("mac"));
+  if (d == nullptr) send_error(ctx.res, 404, "No device with MAC or id " + ctx.param("mac"));
+  return d;
+}
+
+void set_status(State& state, Device& d, const std::string& status) {
+  if (status == "connected" || status == "connected_with_issues") {
+    bring_online(state, d, state.clock.now_ms());
+    d.connection_status = status;
+  } else {
+    take_offline(state, d, status);
+  }
+}
+
+void patch_device(Context& ctx) {
+  Device* d = device_of(ctx);
+  if (d == nullptr) return;
+  auto body = ctx.json_body();
+  if (!body) return;
+  if (!body->is_object()) {
+    send_error(ctx.res, 400, "The body must be a JSON object of device fields.");
+    return;
+  }
+  try {
+    if (body->contains("tags")) d->tags = (*body)["tags"].get<std::vector<std::string>>();
+    if (body->contains("displayName")) d->display_name = (*body)["displayName"].get<std::string>();
+    if (body->contains("ip")) d->ip = (*body)["ip"].get<std::string>();
+    if (body->contains("serial")) d->serial = (*body)["serial"].get<std::string>();
+    if (body->contains("software")) d->software = (*body)["software"].get<std::string>();
+    if (body->contains("connectionStatus"))
+      set_status(ctx.state, *d, (*body)["connectionStatus"].get<std::string>());
+    if (body->contains("hoteling")) {
+      const auto& h = (*body)["hoteling"];
+      d->hoteling.enabled = h.value("enabled", d->hoteling.enabled);
+      d->hoteling.limit_guest_use = h.value("limitGuestUse", d->hoteling.limit_guest_use);
+      d->hoteling.guest_hours_limit = h.value("guestHoursLimit", d->hoteling.guest_hours_limit);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    send_error(ctx.res, 400, std::string("Bad field: ") + e.what());
+    return;
+  }
+  ctx.send_json(200, device_state_json(ctx.state, *d));
+}
+
+void device_online(Context& ctx) {
+  if (Device* d = device_of(ctx)) {
+    if (d->mac.empty()) {
+      send_error(ctx.res, 409, "The activation code of this device has not been used yet.");
+      return;
+    }
+    set_status(ctx.state, *d, "connected");
+    ctx.send_json(200, device_state_json(ctx.state, *d));
+  }
+}
+
+void device_offline(Context& ctx) {
+  if (Device* d = device_of(ctx)) {
+    set_status(ctx.state, *d, "disconnected");
+    ctx.send_json(200, device_state_json(ctx.state, *d));
+  }
+}
+
+void use_code(Context& ctx) {
+  ActivationCode* code = ctx.state.activation_code(ctx.param("code"));
+  if (code == nullptr) {
+    send_error(ctx.res, 404, "Unknown activation code.");
+    return;
+  }
+  auto body = ctx.json_body();
+  if (!body) return;
+  std::optional<std::string> mac;
+  if (body->is_object() && body->contains("mac") && (*body)["mac"].is_string())
+    mac = (*body)["mac"].get<std::string>();
+  if (auto error = use_activation_code(ctx.state, *code, mac, ctx.state.clock.now_ms())) {
+    send_error(ctx.res, 409, *error);
+    return;
+  }
+  settle(ctx.state);  // onlineAfterActivation may be 0
+  ctx.send_json(200, device_state_json(ctx.state, *ctx.state.device_by_uuid(code->device_uuid)));
+}
+
+void advance_clock(Context& ctx) {
+  auto body = ctx.json_body();
+  if (!body) return;
+  if (!body->is_object() || !body->contains("seconds") || !(*body)["seconds"].is_number() ||
+      (*body)["seconds"].get<double>() < 0) {
+    send_error(ctx.res, 400, "Body must be {\"seconds\": N} with N >= 0.");
+    return;
+  }
+  ctx.state.clock.advance_ms(static_cast<std::int64_t>((*body)["seconds"].get<double>() * 1000));
+  settle(ctx.state);
+  ctx.send_json(200, {{"now", iso8601(ctx.state.clock.now_ms())}});
+}
+
+}  // namespace
+
+void add_control_routes(Router& router, Stats& stats, FaultSet& faults) {
+  router.add("GET", "/_emulator/state", get_state);
+  router.add("PATCH", "/_emulator/devices/{mac}", patch_device);
+  router.add("POST", "/_emulator/devices/{mac}/online", device_online);
+  router.add("POST", "/_emulator/devices/{mac}/offline", device_offline);
+  router.add("POST", "/_emulator/activationCodes/{code}/use", use_code);
+  router.add("POST", "/_emulator/clock/advance", advance_clock);
+  router.add("GET", "/_emulator/stats", [&stats](Context& ctx) { ctx.send_json(200, stats.to_json()); });
+  router.add("POST", "/_emulator/stats/reset", [&stats](Context& ctx) {
+    stats.reset();
+    ctx.send_no_content();
+  });
+  router.add("GET", "/_emulator/faults", [&faults](Context& ctx) { ctx.send_json(200, faults.to_json()); });
+  router.add("POST", "/_emulator/faults", [&faults](Context& ctx) {
+    auto body = ctx.json_body();
+    if (!body) return;
+    auto list = body->is_array() ? *body : nlohmann::json::array({*body});
+    std::vector<Fault> parsed;
+    for (const auto& item : list) {
+      std::string error;
+      auto fault = Fault::from_json(item, error);
+      if (!fault) {
+        send_error(ctx.res, 400, error);
+        return;
+      }
+      parsed.push_back(*fault);
+    }
+    for (auto& f : parsed) faults.add(std::move(f));
+    ctx.send_json(201, faults.to_json());
+  });
+  router.add("DELETE", "/_emulator/faults", [&faults](Context& ctx) {
+    faults.clear();
+    ctx.send_no_content();
+  });
+}
+
+}  // namespace wx::emulator

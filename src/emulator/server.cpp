@@ -1,0 +1,197 @@
+#include "emulator/server.h"
+
+#include <stdexcept>
+#include <thread>
+
+#include "emulator/errors.h"
+#include "emulator/lifecycle.h"
+#include "emulator/routes.h"
+
+namespace wx::emulator {
+
+namespace {
+
+constexpr std::string_view kApiPrefix = "/v1";
+constexpr std::string_view kControlPrefix = "/_emulator/";
+constexpr std::size_t kThreads = 32;  // keep-alive connections each hold a worker
+
+// Drops the connection after the headers: the client sees a truncated response, as on a reset.
+void close_mid_response(httplib::Response& res) {
+  res.status = 200;
+  res.set_content_provider(64, "application/json",
+                           [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+}
+
+}  // namespace
+
+Server::Server(State& state, ServerOptions options)
+    : m_state(state),
+      m_options(std::move(options)),
+      m_limiter(m_options.rate_limit_rps, m_options.rate_limit_burst) {
+  if (!m_options.traffic_log_path.empty()) m_log = std::make_unique<TrafficLog>(m_options.traffic_log_path);
+  add_device_routes(m_api);
+  add_telephony_device_routes(m_api);
+  add_people_routes(m_api);
+  add_workspace_routes(m_api);
+  add_location_routes(m_api);
+  add_supported_device_routes(m_api);
+  add_control_routes(m_control, m_stats, m_faults);
+
+  m_http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
+  m_http.set_keep_alive_max_count(1000);
+  m_http.set_tcp_nodelay(true);  // without it every keep-alive response waits ~40 ms for Nagle
+  auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
+  m_http.Get(".*", handler);
+  m_http.Post(".*", handler);
+  m_http.Put(".*", handler);
+  m_http.Patch(".*", handler);
+  m_http.Delete(".*", handler);
+}
+
+Server::~Server() {
+  stop();
+}
+
+int Server::bind(const std::string& host, int port) {
+  int bound = port;
+  if (port == 0) {
+    bound = m_http.bind_to_any_port(host);
+    if (bound <= 0) throw std::runtime_error("cannot bind an ephemeral port on " + host);
+  } else if (!m_http.bind_to_port(host, port)) {
+    throw std::runtime_error("cannot bind " + host + ":" + std::to_string(port));
+  }
+  return bound;
+}
+
+void Server::serve() {
+  m_http.listen_after_bind();
+}
+
+void Server::stop() {
+  m_http.stop();
+}
+
+void Server::handle(const httplib::Request& req, httplib::Response& res) {
+  try {
+    if (req.path.rfind(kControlPrefix, 0) == 0) {
+      handle_control(req, res);
+    } else {
+      handle_api(req, res);
+    }
+  } catch (const std::exception& e) {
+    send_error(res, 500, std::string("Emulator error: ") + e.what());
+  }
+}
+
+void Server::handle_control(const httplib::Request& req, httplib::Response& res) {
+  auto match = m_control.match(req.method, req.path);
+  if (match.handler == nullptr) {
+    send_error(res, match.other_method ? 405 : 404, "No control operation " + req.method + " " + req.path);
+    return;
+  }
+  std::lock_guard lock(m_state.mutex);
+  settle(m_state);
+  Context ctx{req, res, m_state, std::move(match.params), req.path};
+  (*match.handler)(ctx);
+}
+
+bool Server::authorized(const httplib::Request& req, std::string& token) const {
+  auto header = req.get_header_value("Authorization");
+  constexpr std::string_view bearer = "Bearer ";
+  if (header.size() <= bearer.size() || header.compare(0, bearer.size(), bearer) != 0) return false;
+  token = header.substr(bearer.size());
+  const auto& tokens = m_state.org.access_tokens;  // fixed after the seed is loaded
+  if (tokens.empty()) return !token.empty();       // no list in the seed: any bearer token
+  return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+}
+
+bool Server::org_accepted(const httplib::Request& req) const {
+  if (!req.has_param("orgId")) return true;
+  auto value = req.get_param_value("orgId");
+  auto uuid = uuid_of(value, "ORGANIZATION");
+  return (uuid && *uuid == m_state.org.uuid) || value == m_state.org.uuid;
+}
+
+void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
+  if (m_options.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(m_options.latency_ms));
+  std::string api_path;
+  if (req.path.rfind(kApiPrefix, 0) == 0 &&
+      (req.path.size() == kApiPrefix.size() || req.path[kApiPrefix.size()] == '/')) {
+    api_path = req.path.substr(kApiPrefix.size());
+  }
+  auto match = api_path.empty() ? Router::Match{} : m_api.match(req.method, api_path);
+  // Unmatched calls are counted under their raw path, so a test sees a client's wrong URL.
+  const std::string operation =
+      !match.path_template.empty() ? match.path_template : (api_path.empty() ? req.path : api_path);
+  m_stats.record(req.method, operation);
+
+  auto respond = [&] {
+    std::string token;
+    if (!authorized(req, token)) {
+      send_error(res, 401,
+                 "The request requires a valid access token set in the Authorization request header.");
+      return;
+    }
+    if (auto refusal = m_limiter.take(token)) {
+      res.status = 429;
+      res.set_header("Retry-After", std::to_string(refusal->retry_after_seconds));
+      if (refusal->with_body) send_error(res, 429, reason_phrase(429));
+      return;
+    }
+    if (auto fault = m_faults.take(req.method, match.path_template, api_path)) {
+      if (fault->delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
+      if (fault->close_connection) {
+        close_mid_response(res);
+        return;
+      }
+      if (fault->status != 0) {
+        if (fault->retry_after) res.set_header("Retry-After", std::to_string(*fault->retry_after));
+        if (fault->empty_body) {
+          res.status = fault->status;
+        } else {
+          send_error(res, fault->status, reason_phrase(fault->status));
+        }
+        return;
+      }
+    }
+    if (match.handler == nullptr) {
+      if (match.other_method) {
+        send_error(res, 405, "Request method '" + req.method + "' not supported");
+      } else {
+        send_error(res, 404, reason_phrase(404));
+      }
+      return;
+    }
+    if (!org_accepted(req)) {
+      send_error(res, 403, "The orgId is not an organization this token may manage.");
+      return;
+    }
+    std::lock_guard lock(m_state.mutex);
+    settle(m_state);
+    Context ctx{req, res, m_state, std::move(match.params), api_path};
+    (*match.handler)(ctx);
+  };
+  try {
+    respond();
+  } catch (const std::exception& e) {
+    send_error(res, 500, std::string("Emulator error: ") + e.what());
+  }
+  log_exchange(req, res, api_path.empty() ? req.path : api_path);
+}
+
+void Server::log_exchange(const httplib::Request& req, const httplib::Response& res,
+                          const std::string& api_path) {
+  if (!m_log) return;
+  Exchange e;
+  e.method = req.method;
+  e.path = api_path;
+  for (const auto& [k, v] : req.params) e.query.emplace_back(k, v);
+  e.request_content_type = req.get_header_value("Content-Type");
+  e.request_body = req.body;
+  e.status = res.status;
+  e.response_content_type = res.get_header_value("Content-Type");
+  e.response_body = res.body;
+  m_log->write(e);
+}
+
+}  // namespace wx::emulator
