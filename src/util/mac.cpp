@@ -24,6 +24,8 @@ std::optional<std::string> normalize_mac(std::string_view text) {
     group = 0;
   }
   if (separator != 0 && group != group_size) return std::nullopt;
+  // Pairs (00:1B:...) or Cisco's groups of four (001B.54AA.0102); nothing else is a MAC spelling.
+  if (separator != 0 && group_size != 2 && group_size != 4) return std::nullopt;
   if (digits.size() != 12) return std::nullopt;
   return digits;
 }

@@ -1,0 +1,23 @@
+#pragma once
+#include "wxphones/model/desired.h"
+#include "wxphones/model/live.h"
+#include "wxphones/util/diagnostic.h"
+#include "wxphones/webex/webex_api.h"
+
+namespace wx {
+
+struct LiveReadOptions {
+  int parallelism = 8;  // concurrent reads; the client bounds requests in flight as well
+};
+
+struct LiveRead {
+  LiveState state;
+  Diagnostics diagnostics;  // e.g. a prune-scope location that does not exist
+};
+
+// Reads only what the manifests touch: their owners, those owners' phones (through /devices and
+// the telephony owner listings, joined on MAC), the prune scope's phones, and the status of MACs
+// that are not devices yet. Throws ApiError when Webex fails.
+LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options = {});
+
+}  // namespace wx

@@ -1,0 +1,87 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "wxphones/plan/action.h"
+#include "wxphones/util/diagnostic.h"
+
+namespace wx {
+
+// A phone as a plan refers to it: by manifest name, and by live id when it exists already.
+struct PhoneRef {
+  std::string name;       // manifest name; for a prune candidate, a name derived from the live device
+  std::string device_id;  // empty until created
+  std::string mac;        // normalised, empty for activation-code phones not yet activated
+  std::string model;
+  friend bool operator==(const PhoneRef&, const PhoneRef&) = default;
+};
+
+// The operations a step performs. The executor dispatches on the alternative; renderers show it.
+struct CreatePhoneByMac {
+  PhoneRef phone;
+  std::string person_id;
+  std::string workspace_id;
+  std::string replaces_device_id;  // set for a replace: delete this device first
+};
+struct IssueActivationCode {
+  PhoneRef phone;
+  std::string person_id;
+  std::string workspace_id;
+  std::string replaces_device_id;
+};
+struct SetPhoneTags {
+  PhoneRef phone;
+  std::vector<std::string> tags;  // the complete list after the change
+};
+struct DeletePhone {
+  PhoneRef phone;
+};
+struct WaitPhonesOnline {
+  std::vector<PhoneRef> phones;
+};
+using Operation = std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline>;
+
+// One step of an ordered plan. `before`/`after` are normalised values for display and for the
+// JSON plan: before is null for Create, after is null for Delete.
+struct Step {
+  std::string id;  // stable and unique within the plan: "phone.hq-reception.create"
+  Action action = Action::Create;
+  std::string kind;    // "Phone"
+  std::string target;  // display name of the object: "hq-reception"
+  std::string location;  // location name, for grouping in reports; may be empty
+  nlohmann::json before;
+  nlohmann::json after;
+  std::vector<std::string> calls;       // the API calls it makes: "POST /devices"
+  std::vector<std::string> depends_on;  // ids of steps that must finish first
+  std::string reason;                   // display only, never used to decide anything
+  Operation operation;
+};
+
+// Information that is not a change: phones waiting to come online, unmanaged differences.
+struct PlanNote {
+  std::string target;
+  std::string message;
+};
+
+// Counts objects, not steps: a new phone whose tags are written after it is created is one add.
+struct PlanSummary {
+  int add = 0;
+  int change = 0;
+  int destroy = 0;
+  int waits = 0;  // phones the apply will wait for
+  bool has_changes() const { return add + change + destroy > 0; }
+};
+
+struct Plan {
+  std::vector<Step> steps;  // in execution order
+  std::vector<PlanNote> notes;
+  Diagnostics diagnostics;  // plan-time problems (unknown people, MACs in use...); errors block apply
+
+  PlanSummary summary() const;
+};
+
+}  // namespace wx

@@ -1,0 +1,16 @@
+#pragma once
+#include "wxphones/model/desired.h"
+#include "wxphones/model/live.h"
+#include "wxphones/plan/plan.h"
+
+namespace wx {
+
+struct PlanOptions {
+  // Wait for every phone this plan creates, not only for those whose later steps need it online.
+  bool wait_for_new_phones = true;
+};
+
+// The planner: a pure function of desired and live state. No I/O, no clock.
+Plan make_plan(const DesiredState& desired, const LiveState& live, const PlanOptions& options = {});
+
+}  // namespace wx

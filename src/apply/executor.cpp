@@ -1,0 +1,215 @@
+#include "wxphones/apply/executor.h"
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+
+#include "wxphones/plan/step_order.h"
+#include "wxphones/util/parallel.h"
+#include "wxphones/webex/api_error.h"
+
+namespace wx {
+
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+class Execution {
+ public:
+  Execution(WebexApi& api, const ApplyOptions& options, ApplyObserver& observer, Clock& clock)
+      : m_api(api), m_options(options), m_observer(observer), m_clock(clock) {}
+
+  ApplyReport run(const Plan& plan) {
+    std::size_t begin = 0;
+    while (begin < plan.steps.size()) {
+      std::size_t end = begin;
+      const Phase phase = phase_of(plan.steps[begin]);
+      while (end < plan.steps.size() && phase_of(plan.steps[end]) == phase) ++end;
+      parallel_for(end - begin, m_options.parallelism, [&](std::size_t i) { run_step(plan.steps[begin + i]); });
+      begin = end;
+    }
+    ApplyReport report;
+    for (const auto& step : plan.steps) report.outcomes.push_back(m_outcomes.at(step.id));
+    report.activation_codes = m_codes;
+    return report;
+  }
+
+ private:
+  void run_step(const Step& step) {
+    StepOutcome outcome{step.id, step.target, StepStatus::Done, "", ""};
+    if (!dependencies_ready(step, outcome)) {
+      finish(step, outcome);
+      return;
+    }
+    try {
+      outcome.message = std::visit([&](const auto& op) { return perform(op); }, step.operation);
+      if (std::holds_alternative<WaitPhonesOnline>(step.operation) && !m_wait_complete) {
+        outcome.status = StepStatus::Pending;
+      }
+    } catch (const ApiError& e) {
+      outcome.status = StepStatus::Failed;
+      outcome.message = e.what();
+      outcome.tracking_id = e.tracking_id();
+    } catch (const std::exception& e) {
+      outcome.status = StepStatus::Failed;
+      outcome.message = e.what();
+    }
+    finish(step, outcome);
+  }
+
+  // A step runs only when what it depends on is done. A wait that timed out still lets through
+  // the steps of phones that did come online.
+  bool dependencies_ready(const Step& step, StepOutcome& outcome) {
+    std::lock_guard lock(m_mutex);
+    for (const auto& dependency : step.depends_on) {
+      auto it = m_outcomes.find(dependency);
+      if (it == m_outcomes.end()) throw std::logic_error("step " + step.id + " ran before " + dependency);
+      const StepOutcome& before = it->second;
+      if (before.status == StepStatus::Done) continue;
+      if (before.status == StepStatus::Pending && m_online.contains(phone_name(step))) continue;
+      outcome.status = before.status == StepStatus::Pending ? StepStatus::Pending : StepStatus::Skipped;
+      outcome.message = before.status == StepStatus::Pending ? "waits for " + dependency
+                                                               : "not attempted: " + dependency + " did not succeed";
+      return false;
+    }
+    return true;
+  }
+
+  static std::string phone_name(const Step& step) {
+    if (const auto* tags = std::get_if<SetPhoneTags>(&step.operation)) return tags->phone.name;
+    return step.target;
+  }
+
+  void finish(const Step& step, const StepOutcome& outcome) {
+    {
+      std::lock_guard lock(m_mutex);
+      m_outcomes[step.id] = outcome;
+    }
+    m_observer.step_finished(step, outcome);
+  }
+
+  std::string device_id_of(const PhoneRef& phone) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_device_ids.find(phone.name);
+    return it != m_device_ids.end() ? it->second : phone.device_id;
+  }
+
+  void remember(const std::string& name, const std::string& device_id) {
+    std::lock_guard lock(m_mutex);
+    m_device_ids[name] = device_id;
+  }
+
+  std::string perform(const CreatePhoneByMac& op) {
+    if (!op.replaces_device_id.empty()) m_api.delete_device(op.replaces_device_id);
+    LiveDevice created = m_api.create_device_by_mac({op.phone.mac, op.phone.model, op.person_id, op.workspace_id});
+    remember(op.phone.name, created.id);
+    return std::string(op.replaces_device_id.empty() ? "created" : "replaced") + ", device id " + created.id;
+  }
+
+  std::string perform(const IssueActivationCode& op) {
+    if (!op.replaces_device_id.empty()) m_api.delete_device(op.replaces_device_id);
+    DeviceQuery owner_query;
+    owner_query.person_id = op.person_id;
+    owner_query.workspace_id = op.workspace_id;
+    std::set<std::string> existing;
+    for (const auto& d : m_api.list_devices(owner_query)) existing.insert(d.id);
+    ActivationCode code = m_api.create_activation_code(CreateActivationCode{op.phone.model, op.person_id, op.workspace_id});
+    IssuedActivationCode issued{op.phone.name, op.phone.model, code.code, code.expiry_time};
+    {
+      std::lock_guard lock(m_mutex);
+      m_codes.push_back(issued);
+    }
+    m_observer.activation_code(issued);
+    // The code's device is the one that was not there before.
+    for (const auto& d : m_api.list_devices(owner_query)) {
+      if (!existing.contains(d.id)) remember(op.phone.name, d.id);
+    }
+    return "activation code issued, expires " + code.expiry_time;
+  }
+
+  std::string perform(const SetPhoneTags& op) {
+    const std::string id = device_id_of(op.phone);
+    if (id.empty()) throw std::runtime_error("the device of phone " + op.phone.name + " was not found in Webex");
+    m_api.replace_device_tags(id, op.tags);
+    return "tags set";
+  }
+
+  std::string perform(const DeletePhone& op) {
+    m_api.delete_device(op.phone.device_id);
+    return "deleted";
+  }
+
+  std::string perform(const WaitPhonesOnline& op) {
+    const auto start = m_clock.now();
+    const auto deadline = start + m_options.online_deadline;
+    milliseconds interval = m_options.poll_initial;
+    std::map<std::string, std::string> status;  // phone name -> last status
+    while (true) {
+      std::vector<std::string> ids;
+      std::map<std::string, std::string> name_of;
+      for (const auto& phone : op.phones) {
+        const std::string id = device_id_of(phone);
+        if (!id.empty()) {
+          ids.push_back(id);
+          name_of[id] = phone.name;
+        }
+      }
+      for (const auto& device : m_api.get_devices_by_ids(ids)) {
+        auto it = name_of.find(device.id);
+        if (it == name_of.end()) continue;
+        status[it->second] = device.activating() ? "activating" : device.connection_status;
+        if (device.online()) {
+          std::lock_guard lock(m_mutex);
+          m_online.insert(it->second);
+        }
+      }
+      std::vector<std::string> waiting;
+      for (const auto& phone : op.phones) {
+        std::lock_guard lock(m_mutex);
+        if (!m_online.contains(phone.name)) {
+          waiting.push_back(phone.name + " (" + (status.contains(phone.name) ? status[phone.name] : "not visible yet") + ")");
+        }
+      }
+      const auto elapsed = duration_cast<seconds>(m_clock.now() - start);
+      const int online = static_cast<int>(op.phones.size() - waiting.size());
+      std::string detail;
+      for (const auto& w : waiting) detail += (detail.empty() ? "" : ", ") + w;
+      m_observer.waiting(online, static_cast<int>(op.phones.size()), elapsed, m_options.online_deadline, detail);
+      if (waiting.empty()) {
+        m_wait_complete = true;
+        return std::to_string(online) + " online after " + std::to_string(elapsed.count()) + "s";
+      }
+      if (m_clock.now() >= deadline) {
+        m_wait_complete = false;
+        return std::to_string(waiting.size()) + " of " + std::to_string(op.phones.size()) + " phones not online after " +
+               std::to_string(m_options.online_deadline.count()) + "s: " + detail +
+               "; their configuration stays pending and the next apply continues";
+      }
+      m_clock.sleep_for(std::min(interval, duration_cast<milliseconds>(deadline - m_clock.now()) + milliseconds(1)));
+      interval = std::min(interval * 2, m_options.poll_max);
+    }
+  }
+
+  WebexApi& m_api;
+  const ApplyOptions& m_options;
+  ApplyObserver& m_observer;
+  Clock& m_clock;
+  std::mutex m_mutex;
+  std::map<std::string, StepOutcome> m_outcomes;
+  std::map<std::string, std::string> m_device_ids;  // phone name -> device id learnt while applying
+  std::set<std::string> m_online;                   // phone names seen online
+  std::vector<IssuedActivationCode> m_codes;
+  bool m_wait_complete = true;
+};
+
+}  // namespace
+
+ApplyReport execute_plan(const Plan& plan, WebexApi& api, const ApplyOptions& options, ApplyObserver& observer,
+                         Clock& clock) {
+  return Execution(api, options, observer, clock).run(plan);
+}
+
+}  // namespace wx

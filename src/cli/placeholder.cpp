@@ -1,1 +1,0 @@
-namespace wx::cli { int run(int, char**) { return 0; } }

@@ -1,0 +1,74 @@
+#include "cli/session.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "wxphones/manifest/diagnostic_printer.h"
+#include "wxphones/plan/planner.h"
+#include "wxphones/util/secrets.h"
+#include "wxphones/webex/access_token.h"
+#include "wxphones/webex/api_error.h"
+#include "wxphones/webex/client_config.h"
+#include "wxphones/webex/webex_client.h"
+
+namespace wx::cli {
+
+void ConnectionFlags::add_to(CLI::App& command) {
+  command.add_option("--token-file", token_file,
+                     "File holding the Webex access token (default: environment WEBEX_ACCESS_TOKEN)");
+  command.add_option("--max-in-flight", max_in_flight, "Webex requests in flight at once")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+}
+
+std::optional<ManifestSet> load_valid_manifests(const std::filesystem::path& dir, std::ostream& err) {
+  ManifestSet manifests = load_manifests(dir);
+  if (!manifests.diagnostics.empty()) {
+    DiagnosticPrinter printer;
+    printer.print(err, manifests.diagnostics);
+  }
+  if (has_errors(manifests.diagnostics)) {
+    err << diagnostics_summary(manifests.diagnostics) << "; nothing was sent to Webex.\n";
+    return std::nullopt;
+  }
+  return manifests;
+}
+
+PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err) {
+  ClientConfig config;
+  if (const char* base = std::getenv("WEBEX_API_BASE_URL"); base && *base) config.base_url = base;
+  config.access_token = resolve_access_token(flags.token_file);
+  config.max_in_flight = flags.max_in_flight;
+  if (manifests.desired.project.org_id) config.org_id = *manifests.desired.project.org_id;
+
+  PlannedRun run;
+  run.api = make_http_webex_api(config);
+  run.live = read_live_state(manifests.desired, *run.api, LiveReadOptions{flags.max_in_flight});
+  run.plan = make_plan(manifests.desired, run.live.state);
+  run.plan.diagnostics.insert(run.plan.diagnostics.begin(), run.live.diagnostics.begin(), run.live.diagnostics.end());
+  if (!run.plan.diagnostics.empty()) {
+    DiagnosticPrinter printer;
+    printer.print(err, run.plan.diagnostics);
+    if (has_errors(run.plan.diagnostics)) err << diagnostics_summary(run.plan.diagnostics) << "\n";
+  }
+  run.manifests = std::move(manifests);
+  return run;
+}
+
+int report_failure(const std::exception& error, std::ostream& err) {
+  // ApiError's text already names the status and the trackingId.
+  err << "error: " << redact(error.what()) << "\n";
+  return 1;
+}
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+
+bool color_enabled() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return stdout_is_terminal() && !(no_color && *no_color);
+}
+
+}  // namespace wx::cli

@@ -1,0 +1,33 @@
+#include "wxphones/plan/plan.h"
+
+#include <map>
+
+namespace wx {
+
+PlanSummary Plan::summary() const {
+  PlanSummary s;
+  // The strongest action per object decides how it is counted.
+  std::map<std::string, Action> per_object;
+  for (const auto& step : steps) {
+    if (step.action == Action::Wait) {
+      if (const auto* wait = std::get_if<WaitPhonesOnline>(&step.operation)) {
+        s.waits += static_cast<int>(wait->phones.size());
+      }
+      continue;
+    }
+    auto [it, inserted] = per_object.emplace(step.kind + "/" + step.target, step.action);
+    if (!inserted && it->second == Action::Update) it->second = step.action;
+  }
+  for (const auto& [object, action] : per_object) {
+    switch (action) {
+      case Action::Create: ++s.add; break;
+      case Action::Update: ++s.change; break;
+      case Action::Replace: ++s.add; ++s.destroy; break;
+      case Action::Delete: ++s.destroy; break;
+      case Action::Wait: break;
+    }
+  }
+  return s;
+}
+
+}  // namespace wx
