@@ -42,7 +42,8 @@ step wxphones plan examples/acme
 step wxphones apply examples/acme --auto-approve
 : >"$work/apply.out"
 enter_code &
+enter_pid=$!
 "$bin" apply examples/acme --auto-approve --poll-interval-ms 250 | tee "$work/apply.out"
-wait
+wait "$enter_pid"
 step wxphones plan examples/acme --detailed-exitcode
 "$bin" plan examples/acme --detailed-exitcode && echo "(exit code 0: no drift)"
