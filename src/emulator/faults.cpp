@@ -18,6 +18,7 @@ std::optional<Fault> Fault::from_json(const nlohmann::json& body, std::string& e
       f.retry_after = body["retryAfter"].get<int>();
     f.empty_body = body.value("emptyBody", false);
     f.close_connection = body.value("closeConnection", false);
+    f.after_handling = body.value("afterHandling", false);
     f.delay_ms = body.value("delayMs", 0);
   } catch (const nlohmann::json::exception& e) {
     error = std::string("bad fault field: ") + e.what();
@@ -51,6 +52,7 @@ nlohmann::json Fault::to_json() const {
                         {"count", count},
                         {"emptyBody", empty_body},
                         {"closeConnection", close_connection},
+                        {"afterHandling", after_handling},
                         {"delayMs", delay_ms}};
   out["retryAfter"] = retry_after ? nlohmann::json(*retry_after) : nlohmann::json(nullptr);
   return out;

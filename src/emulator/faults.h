@@ -22,6 +22,7 @@ struct Fault {
   bool empty_body = false;         // "emptyBody"
   bool close_connection = false;   // "closeConnection": drop the connection mid-response
   int delay_ms = 0;                // "delayMs": a slow response
+  bool after_handling = false;     // "afterHandling": the operation runs, then the fault answers
 
   static std::optional<Fault> from_json(const nlohmann::json& body, std::string& error);
   nlohmann::json to_json() const;

@@ -138,19 +138,13 @@ void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
       if (refusal->with_body) send_error(res, 429, reason_phrase(429));
       return;
     }
+    // A fault answers instead of the operation, or (afterHandling) after it: the change happened
+    // but the client never learns so, as when a response is lost.
+    std::optional<Fault> late_fault;
     if (auto fault = m_faults.take(req.method, match.path_template, api_path)) {
-      if (fault->delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
-      if (fault->close_connection) {
-        close_mid_response(res);
-        return;
-      }
-      if (fault->status != 0) {
-        if (fault->retry_after) res.set_header("Retry-After", std::to_string(*fault->retry_after));
-        if (fault->empty_body) {
-          res.status = fault->status;
-        } else {
-          send_error(res, fault->status, reason_phrase(fault->status));
-        }
+      if (fault->after_handling) {
+        late_fault = fault;
+      } else if (answer_with_fault(*fault, res)) {
         return;
       }
     }
@@ -170,6 +164,11 @@ void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
     settle(m_state);
     Context ctx{req, res, m_state, std::move(match.params), api_path};
     (*match.handler)(ctx);
+    if (late_fault) {
+      res.body.clear();
+      res.headers.clear();
+      answer_with_fault(*late_fault, res);
+    }
   };
   try {
     respond();
@@ -177,6 +176,22 @@ void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
     send_error(res, 500, std::string("Emulator error: ") + e.what());
   }
   log_exchange(req, res, api_path.empty() ? req.path : api_path);
+}
+
+bool Server::answer_with_fault(const Fault& fault, httplib::Response& res) {
+  if (fault.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(fault.delay_ms));
+  if (fault.close_connection) {
+    close_mid_response(res);
+    return true;
+  }
+  if (fault.status == 0) return false;  // a pure delay
+  if (fault.retry_after) res.set_header("Retry-After", std::to_string(*fault.retry_after));
+  if (fault.empty_body) {
+    res.status = fault.status;
+  } else {
+    send_error(res, fault.status, reason_phrase(fault.status));
+  }
+  return true;
 }
 
 void Server::log_exchange(const httplib::Request& req, const httplib::Response& res,

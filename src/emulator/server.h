@@ -40,6 +40,8 @@ class Server {
   bool authorized(const httplib::Request& req, std::string& token) const;
   bool org_accepted(const httplib::Request& req) const;
   void log_exchange(const httplib::Request& req, const httplib::Response& res, const std::string& api_path);
+  // Writes the fault's answer into res; false when the fault is only a delay.
+  bool answer_with_fault(const Fault& fault, httplib::Response& res);
 
   State& m_state;
   ServerOptions m_options;

@@ -85,6 +85,18 @@ TEST_CASE("faults: status with Retry-After for `count` calls, empty body, droppe
   CHECK(f.control("POST", "/_emulator/faults", {{"operation", "/devices"}}).status == 400);  // does nothing
 }
 
+TEST_CASE("faults after handling: the operation happens, its response is lost") {
+  Fixture f;
+  f.control("POST", "/_emulator/faults", {{"operation", "PATCH /devices/{deviceId}"}, {"status", 500}, {"afterHandling", true}});
+  const auto devices = f.get("/devices?mac=001B54AA0003");
+  REQUIRE(devices.status == 200);
+  const std::string id = devices.body["items"][0]["id"];
+  auto r = f.call("PATCH", "/devices/" + id,
+                  nlohmann::json::array({{{"op", "replace"}, {"path", "tags"}, {"value", {"x"}}}}));
+  CHECK(r.status == 500);
+  CHECK(f.get("/devices/" + id).body["tags"] == nlohmann::json{"x"});  // the change was made
+}
+
 TEST_CASE("rate limit: 429 with whole-second Retry-After, with and without a body") {
   auto options = Fixture::seeded();
   options.rate_limit_rps = 0.5;
