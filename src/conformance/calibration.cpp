@@ -213,22 +213,6 @@ bool example_has(const nlohmann::json& node, const std::vector<std::string>& tok
   return false;
 }
 
-std::vector<std::string> pointer_tokens(const std::string& pointer) {
-  std::vector<std::string> tokens;
-  for (auto& raw : split_path(pointer)) {
-    std::string token;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '~' && i + 1 < raw.size()) {
-        token.push_back(raw[i + 1] == '1' ? '/' : '~');
-        ++i;
-      } else {
-        token.push_back(raw[i]);
-      }
-    }
-    tokens.push_back(token);
-  }
-  return tokens;
-}
 
 }  // namespace
 
@@ -317,7 +301,7 @@ const char* Calibration::tolerated(const std::string& operation, Where where,
       return rule.name;
     }
     if (rule.kind == Kind::ExampleFields && error.keyword == "undeclared") {
-      const auto tokens = pointer_tokens(error.instance_path);
+      const auto tokens = schema::pointer_tokens(error.instance_path);
       for (const auto* example : examples) {
         if (example != nullptr && example_has(*example, tokens, 0)) {
           return rule.name;

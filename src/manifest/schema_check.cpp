@@ -13,27 +13,6 @@ namespace wx::manifest {
 
 namespace {
 
-std::vector<std::string> split_pointer(const std::string& pointer) {
-  std::vector<std::string> tokens;
-  std::size_t pos = 0;
-  while (pos < pointer.size()) {
-    std::size_t next = pointer.find('/', pos + 1);
-    if (next == std::string::npos) next = pointer.size();
-    std::string raw = pointer.substr(pos + 1, next - pos - 1);
-    std::string token;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '~' && i + 1 < raw.size()) {
-        token.push_back(raw[i + 1] == '1' ? '/' : '~');
-        ++i;
-      } else {
-        token.push_back(raw[i]);
-      }
-    }
-    tokens.push_back(token);
-    pos = next;
-  }
-  return tokens;
-}
 
 std::string parent_pointer(const std::string& pointer) {
   auto slash = pointer.rfind('/');
@@ -53,7 +32,7 @@ const nlohmann::json* follow_refs(const nlohmann::json& root, const nlohmann::js
 // (properties, items, local $ref). nullptr when the walk needs anything else.
 const nlohmann::json* subschema_at(const nlohmann::json& root, const std::string& pointer) {
   const nlohmann::json* schema = follow_refs(root, &root);
-  for (const std::string& token : split_pointer(pointer)) {
+  for (const std::string& token : schema::pointer_tokens(pointer)) {
     if (schema == nullptr || !schema->is_object()) return nullptr;
     const nlohmann::json* next = nullptr;
     auto properties = schema->find("properties");
@@ -87,7 +66,7 @@ Diagnostic unknown_field(const nlohmann::json& root, const std::string& pointer,
   Diagnostic d{Severity::Error, locations.key_location(pointer), field_path(pointer), fallback};
   std::vector<std::string> allowed = property_names(subschema_at(root, parent_pointer(pointer)));
   if (allowed.empty()) return d;
-  std::vector<std::string> tokens = split_pointer(pointer);
+  std::vector<std::string> tokens = schema::pointer_tokens(pointer);
   std::string message = "unknown field";
   auto close = closest_names(tokens.empty() ? "" : tokens.back(), allowed, 1);
   if (!close.empty()) message += "; did you mean " + quoted_alternatives(close) + "?";

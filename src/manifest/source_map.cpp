@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "wxphones/schema/json_pointer.h"
+
 namespace wx::manifest {
 
 namespace {
@@ -87,17 +89,7 @@ std::string field_path(const std::string& pointer) {
 }
 
 std::string pointer_append(const std::string& pointer, const std::string& token) {
-  std::string out = pointer + "/";
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
+  return schema::pointer_append(pointer, token);
 }
 
 }  // namespace wx::manifest

@@ -81,6 +81,28 @@ std::string escape_pointer_token(std::string_view token) {
   return out;
 }
 
+std::vector<std::string> pointer_tokens(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  std::size_t pos = 0;
+  while (pos < pointer.size()) {
+    std::size_t next = pointer.find('/', pos + 1);
+    if (next == std::string_view::npos) next = pointer.size();
+    const std::string_view raw = pointer.substr(pos + 1, next - pos - 1);
+    std::string token;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size()) {
+        token.push_back(raw[i + 1] == '1' ? '/' : '~');
+        ++i;
+      } else {
+        token.push_back(raw[i]);
+      }
+    }
+    tokens.push_back(std::move(token));
+    pos = next;
+  }
+  return tokens;
+}
+
 std::string pointer_append(const std::string& base, std::string_view token) {
   return base + "/" + escape_pointer_token(token);
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,8 @@ namespace wx::schema {
 // Instance paths in SchemaError are built with pointer_append so "/" and "~" in keys stay unambiguous.
 
 std::string escape_pointer_token(std::string_view token);
+// "/a~1b/0" -> {"a/b", "0"}; "" -> {}.
+std::vector<std::string> pointer_tokens(std::string_view pointer);
 std::string pointer_append(const std::string& base, std::string_view token);
 std::string pointer_append(const std::string& base, std::size_t index);
 
