@@ -1,3 +1,5 @@
 #include "wxphones/cli/app.h"
 
-int main(int argc, char** argv) { return wx::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return wx::cli::run(argc, argv);
+}

@@ -4,10 +4,14 @@ namespace wx {
 
 std::string_view status_name(StepStatus status) {
   switch (status) {
-    case StepStatus::Done: return "done";
-    case StepStatus::Failed: return "failed";
-    case StepStatus::Pending: return "pending";
-    case StepStatus::Skipped: return "skipped";
+    case StepStatus::Done:
+      return "done";
+    case StepStatus::Failed:
+      return "failed";
+    case StepStatus::Pending:
+      return "pending";
+    case StepStatus::Skipped:
+      return "skipped";
   }
   return "?";
 }
@@ -31,7 +35,8 @@ nlohmann::json ApplyReport::to_json() const {
   }
   nlohmann::json codes = nlohmann::json::array();
   for (const auto& c : activation_codes) {
-    codes.push_back({{"phone", c.phone}, {"model", c.model}, {"code", c.code}, {"expiryTime", c.expiry_time}});
+    codes.push_back(
+        {{"phone", c.phone}, {"model", c.model}, {"code", c.code}, {"expiryTime", c.expiry_time}});
   }
   return {{"formatVersion", "1.0"}, {"exitCode", exit_code()}, {"steps", steps}, {"activationCodes", codes}};
 }

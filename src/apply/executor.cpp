@@ -28,7 +28,8 @@ class Execution {
       std::size_t end = begin;
       const Phase phase = phase_of(plan.steps[begin]);
       while (end < plan.steps.size() && phase_of(plan.steps[end]) == phase) ++end;
-      parallel_for(end - begin, m_options.parallelism, [&](std::size_t i) { run_step(plan.steps[begin + i]); });
+      parallel_for(end - begin, m_options.parallelism,
+                   [&](std::size_t i) { run_step(plan.steps[begin + i]); });
       begin = end;
     }
     ApplyReport report;
@@ -71,8 +72,9 @@ class Execution {
       if (before.status == StepStatus::Done) continue;
       if (before.status == StepStatus::Pending && m_online.contains(phone_name(step))) continue;
       outcome.status = before.status == StepStatus::Pending ? StepStatus::Pending : StepStatus::Skipped;
-      outcome.message = before.status == StepStatus::Pending ? "waits for " + dependency
-                                                               : "not attempted: " + dependency + " did not succeed";
+      outcome.message = before.status == StepStatus::Pending
+                            ? "waits for " + dependency
+                            : "not attempted: " + dependency + " did not succeed";
       return false;
     }
     return true;
@@ -104,7 +106,8 @@ class Execution {
 
   std::string perform(const CreatePhoneByMac& op) {
     if (!op.replaces_device_id.empty()) m_api.delete_device(op.replaces_device_id);
-    LiveDevice created = m_api.create_device_by_mac({op.phone.mac, op.phone.model, op.person_id, op.workspace_id});
+    LiveDevice created =
+        m_api.create_device_by_mac({op.phone.mac, op.phone.model, op.person_id, op.workspace_id});
     remember(op.phone.name, created.id);
     return std::string(op.replaces_device_id.empty() ? "created" : "replaced") + ", device id " + created.id;
   }
@@ -116,7 +119,8 @@ class Execution {
     owner_query.workspace_id = op.workspace_id;
     std::set<std::string> existing;
     for (const auto& d : m_api.list_devices(owner_query)) existing.insert(d.id);
-    ActivationCode code = m_api.create_activation_code(CreateActivationCode{op.phone.model, op.person_id, op.workspace_id});
+    ActivationCode code =
+        m_api.create_activation_code(CreateActivationCode{op.phone.model, op.person_id, op.workspace_id});
     IssuedActivationCode issued{op.phone.name, op.phone.model, code.code, code.expiry_time};
     {
       std::lock_guard lock(m_mutex);
@@ -132,7 +136,8 @@ class Execution {
 
   std::string perform(const SetPhoneTags& op) {
     const std::string id = device_id_of(op.phone);
-    if (id.empty()) throw std::runtime_error("the device of phone " + op.phone.name + " was not found in Webex");
+    if (id.empty())
+      throw std::runtime_error("the device of phone " + op.phone.name + " was not found in Webex");
     m_api.replace_device_tags(id, op.tags);
     return "tags set";
   }
@@ -170,25 +175,28 @@ class Execution {
       for (const auto& phone : op.phones) {
         std::lock_guard lock(m_mutex);
         if (!m_online.contains(phone.name)) {
-          waiting.push_back(phone.name + " (" + (status.contains(phone.name) ? status[phone.name] : "not visible yet") + ")");
+          waiting.push_back(phone.name + " (" +
+                            (status.contains(phone.name) ? status[phone.name] : "not visible yet") + ")");
         }
       }
       const auto elapsed = duration_cast<seconds>(m_clock.now() - start);
       const int online = static_cast<int>(op.phones.size() - waiting.size());
       std::string detail;
       for (const auto& w : waiting) detail += (detail.empty() ? "" : ", ") + w;
-      m_observer.waiting(online, static_cast<int>(op.phones.size()), elapsed, m_options.online_deadline, detail);
+      m_observer.waiting(online, static_cast<int>(op.phones.size()), elapsed, m_options.online_deadline,
+                         detail);
       if (waiting.empty()) {
         m_wait_complete = true;
         return std::to_string(online) + " online after " + std::to_string(elapsed.count()) + "s";
       }
       if (m_clock.now() >= deadline) {
         m_wait_complete = false;
-        return std::to_string(waiting.size()) + " of " + std::to_string(op.phones.size()) + " phones not online after " +
-               std::to_string(m_options.online_deadline.count()) + "s: " + detail +
-               "; their configuration stays pending and the next apply continues";
+        return std::to_string(waiting.size()) + " of " + std::to_string(op.phones.size()) +
+               " phones not online after " + std::to_string(m_options.online_deadline.count()) +
+               "s: " + detail + "; their configuration stays pending and the next apply continues";
       }
-      m_clock.sleep_for(std::min(interval, duration_cast<milliseconds>(deadline - m_clock.now()) + milliseconds(1)));
+      m_clock.sleep_for(
+          std::min(interval, duration_cast<milliseconds>(deadline - m_clock.now()) + milliseconds(1)));
       interval = std::min(interval * 2, m_options.poll_max);
     }
   }
@@ -207,8 +215,8 @@ class Execution {
 
 }  // namespace
 
-ApplyReport execute_plan(const Plan& plan, WebexApi& api, const ApplyOptions& options, ApplyObserver& observer,
-                         Clock& clock) {
+ApplyReport execute_plan(const Plan& plan, WebexApi& api, const ApplyOptions& options,
+                         ApplyObserver& observer, Clock& clock) {
   return Execution(api, options, observer, clock).run(plan);
 }
 

@@ -55,7 +55,8 @@ int run_apply(const ApplyFlags& flags) {
     if (!flags.wait_online.empty()) {
       auto parsed = manifest::parse_duration(flags.wait_online);
       if (!parsed) {
-        std::cerr << "error: --wait-online: \"" << flags.wait_online << "\" is not a duration; expected e.g. 90s, 30m, 1h\n";
+        std::cerr << "error: --wait-online: \"" << flags.wait_online
+                  << "\" is not a duration; expected e.g. 90s, 30m, 1h\n";
         return 1;
       }
       options.online_deadline = *parsed;
@@ -84,8 +85,8 @@ int run_apply(const ApplyFlags& flags) {
       if (o.status == StepStatus::Pending) ++pending;
       if (o.status == StepStatus::Failed || o.status == StepStatus::Skipped) ++failed;
     }
-    std::cout << "\nApply " << (report.exit_code() == 0 ? "complete" : "incomplete") << ": " << done << " done, "
-              << pending << " pending, " << failed << " failed.";
+    std::cout << "\nApply " << (report.exit_code() == 0 ? "complete" : "incomplete") << ": " << done
+              << " done, " << pending << " pending, " << failed << " failed.";
     if (pending > 0) std::cout << " Run apply again to continue once the phones are online.";
     std::cout << "\n";
     if (!flags.report_file.empty() && !write_report(flags.report_file, report)) return 1;
@@ -103,9 +104,11 @@ void add_apply_command(CLI::App& app, CommandAction& action) {
   cmd->add_option("dir", flags->dir, "Manifest directory (or file)")->required();
   cmd->add_flag("--auto-approve", flags->auto_approve, "Apply without asking (CI)");
   cmd->add_option("--report", flags->report_file, "Write a JSON report (outcomes, activation codes) to FILE");
-  cmd->add_option("--wait-online", flags->wait_online,
-                  "How long to wait for phones to come online (default: Project spec.waits.deviceOnline, 30m)");
-  cmd->add_option("--poll-interval-ms", flags->poll_interval_ms, "First status poll interval; backs off to 15s")
+  cmd->add_option(
+      "--wait-online", flags->wait_online,
+      "How long to wait for phones to come online (default: Project spec.waits.deviceOnline, 30m)");
+  cmd->add_option("--poll-interval-ms", flags->poll_interval_ms,
+                  "First status poll interval; backs off to 15s")
       ->check(CLI::Range(10, 60000))
       ->group("");
   flags->connection.add_to(*cmd);

@@ -22,7 +22,8 @@ void ApplyProgress::end_status_line() {
 void ApplyProgress::step_finished(const Step& step, const StepOutcome& outcome) {
   std::lock_guard lock(m_mutex);
   end_status_line();
-  m_out << glyph(step.action) << " " << step.kind << " " << step.target << ": " << status_name(outcome.status);
+  m_out << glyph(step.action) << " " << step.kind << " " << step.target << ": "
+        << status_name(outcome.status);
   if (!outcome.message.empty()) m_out << ": " << outcome.message;
   if (!outcome.tracking_id.empty()) m_out << " (trackingId " << outcome.tracking_id << ")";
   m_out << std::endl;
@@ -35,11 +36,12 @@ void ApplyProgress::activation_code(const IssuedActivationCode& code) {
         << code.expiry_time << "); enter it on the phone to activate it" << std::endl;
 }
 
-void ApplyProgress::waiting(int online, int total, std::chrono::seconds elapsed, std::chrono::seconds deadline,
-                            const std::string& detail) {
+void ApplyProgress::waiting(int online, int total, std::chrono::seconds elapsed,
+                            std::chrono::seconds deadline, const std::string& detail) {
   std::lock_guard lock(m_mutex);
-  std::string line = "… waiting for phones to come online: " + std::to_string(online) + "/" + std::to_string(total) +
-                     " online, " + format_duration(elapsed) + " of " + format_duration(deadline);
+  std::string line = "… waiting for phones to come online: " + std::to_string(online) + "/" +
+                     std::to_string(total) + " online, " + format_duration(elapsed) + " of " +
+                     format_duration(deadline);
   if (!detail.empty()) line += "; waiting for " + detail;
   if (m_terminal) {
     m_out << "\r\033[K" << line << std::flush;

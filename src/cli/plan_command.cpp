@@ -39,12 +39,14 @@ int run_plan(const PlanFlags& flags) {
 
 void add_plan_command(CLI::App& app, CommandAction& action) {
   auto flags = std::make_shared<PlanFlags>();
-  auto* cmd = app.add_subcommand("plan", "Read the live organisation, diff it with the manifests, print the plan");
+  auto* cmd =
+      app.add_subcommand("plan", "Read the live organisation, diff it with the manifests, print the plan");
   cmd->add_option("dir", flags->dir, "Manifest directory (or file)")->required();
   cmd->add_option("--format", flags->format, "Output: text, json or markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
-  cmd->add_flag("--detailed-exitcode", flags->detailed_exitcode, "Exit 0 when nothing changes, 2 when it does, 1 on error");
+  cmd->add_flag("--detailed-exitcode", flags->detailed_exitcode,
+                "Exit 0 when nothing changes, 2 when it does, 1 on error");
   flags->connection.add_to(*cmd);
   cmd->callback([flags, &action] { action = [flags] { return run_plan(*flags); }; });
 }

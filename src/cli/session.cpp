@@ -48,7 +48,8 @@ PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags,
   run.api = make_http_webex_api(config);
   run.live = read_live_state(manifests.desired, *run.api, LiveReadOptions{flags.max_in_flight});
   run.plan = make_plan(manifests.desired, run.live.state);
-  run.plan.diagnostics.insert(run.plan.diagnostics.begin(), run.live.diagnostics.begin(), run.live.diagnostics.end());
+  run.plan.diagnostics.insert(run.plan.diagnostics.begin(), run.live.diagnostics.begin(),
+                              run.live.diagnostics.end());
   if (!run.plan.diagnostics.empty()) {
     DiagnosticPrinter printer;
     printer.print(err, run.plan.diagnostics);
@@ -64,7 +65,9 @@ int report_failure(const std::exception& error, std::ostream& err) {
   return 1;
 }
 
-bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+bool stdout_is_terminal() {
+  return isatty(STDOUT_FILENO) == 1;
+}
 
 bool color_enabled() {
   const char* no_color = std::getenv("NO_COLOR");

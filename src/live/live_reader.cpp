@@ -1,8 +1,8 @@
 #include "wxphones/live/live_reader.h"
 
+#include <functional>
 #include <map>
 #include <mutex>
-#include <functional>
 #include <set>
 
 #include "wxphones/plan/normalize.h"
@@ -83,7 +83,8 @@ class DeviceMerger {
 std::vector<OwnerKey> owners_of(const DesiredState& desired) {
   std::map<std::pair<int, std::string>, OwnerKey> owners;
   for (const auto& phone : desired.phones) {
-    const std::string key = phone.owner.kind == OwnerRef::Kind::Person ? lower(phone.owner.name) : phone.owner.name;
+    const std::string key =
+        phone.owner.kind == OwnerRef::Kind::Person ? lower(phone.owner.name) : phone.owner.name;
     auto& entry = owners[{static_cast<int>(phone.owner.kind), key}];
     entry.kind = phone.owner.kind;
     entry.name = key;
@@ -145,7 +146,8 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
       merger.add_webex(api.list_devices(query));
     });
     reads.push_back([&, person_id, workspace_id] {
-      auto devices = person_id.empty() ? api.list_workspace_devices(workspace_id) : api.list_person_devices(person_id);
+      auto devices =
+          person_id.empty() ? api.list_workspace_devices(workspace_id) : api.list_person_devices(person_id);
       merger.add_owner_devices(devices, person_id, workspace_id);
     });
   }
@@ -183,7 +185,8 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
   }
   std::vector<std::vector<std::string>> batches;
   for (std::size_t i = 0; i < unknown.size(); i += kValidateMacsBatch) {
-    batches.emplace_back(unknown.begin() + i, unknown.begin() + std::min(unknown.size(), i + kValidateMacsBatch));
+    batches.emplace_back(unknown.begin() + i,
+                         unknown.begin() + std::min(unknown.size(), i + kValidateMacsBatch));
   }
   parallel_for(batches.size(), options.parallelism, [&](std::size_t i) {
     auto statuses = api.validate_macs(batches[i]);

@@ -50,7 +50,9 @@ bool DeviceModel::phone_os() const {
   return false;
 }
 
-bool DeviceModel::supports_onboarding(std::string_view method) const { return contains(onboarding_methods, method); }
+bool DeviceModel::supports_onboarding(std::string_view method) const {
+  return contains(onboarding_methods, method);
+}
 
 bool DeviceModel::supports_owner(std::string_view people_or_place) const {
   return supported_for.empty() || contains(supported_for, people_or_place);

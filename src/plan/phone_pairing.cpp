@@ -9,7 +9,8 @@ namespace wx {
 namespace {
 
 bool owned_by(const LiveDevice& device, const ResolvedOwner& owner) {
-  return same_webex_id(device.person_id, owner.person_id) || same_webex_id(device.workspace_id, owner.workspace_id);
+  return same_webex_id(device.person_id, owner.person_id) ||
+         same_webex_id(device.workspace_id, owner.workspace_id);
 }
 
 bool same_model(const LiveState& live, const LiveDevice& device, const std::string& desired_model) {

@@ -20,11 +20,21 @@ PlanSummary Plan::summary() const {
   }
   for (const auto& [object, action] : per_object) {
     switch (action) {
-      case Action::Create: ++s.add; break;
-      case Action::Update: ++s.change; break;
-      case Action::Replace: ++s.add; ++s.destroy; break;
-      case Action::Delete: ++s.destroy; break;
-      case Action::Wait: break;
+      case Action::Create:
+        ++s.add;
+        break;
+      case Action::Update:
+        ++s.change;
+        break;
+      case Action::Replace:
+        ++s.add;
+        ++s.destroy;
+        break;
+      case Action::Delete:
+        ++s.destroy;
+        break;
+      case Action::Wait:
+        break;
     }
   }
   return s;

@@ -28,9 +28,10 @@ bool check_against_org(const DesiredPhone& phone, const LiveState& live, const L
                        Diagnostics& diagnostics) {
   bool ok = true;
   if (!live.catalog.find(phone.model)) {
-    diagnostics.push_back({Severity::Error, phone.location_of("spec.model"), "spec.model",
-                           "model \"" + phone.model +
-                               "\" is not offered by this organisation (GET /telephony/config/supportedDevices)"});
+    diagnostics.push_back(
+        {Severity::Error, phone.location_of("spec.model"), "spec.model",
+         "model \"" + phone.model +
+             "\" is not offered by this organisation (GET /telephony/config/supportedDevices)"});
     ok = false;
   }
   if (!twin && phone.mac) {
@@ -38,9 +39,10 @@ bool check_against_org(const DesiredPhone& phone, const LiveState& live, const L
     if (status != live.mac_status.end() && status->second.state != "AVAILABLE") {
       std::string why = status->second.message.empty() ? status->second.state : status->second.message;
       if (status->second.error_code) why += " (error " + std::to_string(*status->second.error_code) + ")";
-      diagnostics.push_back({Severity::Error, phone.location_of("spec.mac"), "spec.mac",
-                             "MAC " + *phone.mac + " cannot be added: " + why +
-                                 "; expected a MAC that is free in Webex or already belongs to this phone's owner"});
+      diagnostics.push_back(
+          {Severity::Error, phone.location_of("spec.mac"), "spec.mac",
+           "MAC " + *phone.mac + " cannot be added: " + why +
+               "; expected a MAC that is free in Webex or already belongs to this phone's owner"});
       ok = false;
     }
   }
@@ -96,7 +98,8 @@ class PhonePlanner {
       m_plan.steps.push_back(std::move(step));
       if (m_options.wait_for_new_phones) m_waiting.push_back(ref);
       if (phone.tags && !normalize_tags(*phone.tags).empty()) {
-        add_tags_step(phone, ref, location, nlohmann::json::array(), create_id, needs_online_for_tags(phone, nullptr));
+        add_tags_step(phone, ref, location, nlohmann::json::array(), create_id,
+                      needs_online_for_tags(phone, nullptr));
       }
       return;
     }
@@ -111,13 +114,15 @@ class PhonePlanner {
   }
 
   // Webex cannot move a phone to another owner or change its model: that is delete + create.
-  std::string replacement_reason(const DesiredPhone& phone, const LiveDevice& twin, const ResolvedOwner& owner) const {
-    const bool same_owner =
-        same_webex_id(twin.person_id, owner.person_id) || same_webex_id(twin.workspace_id, owner.workspace_id);
+  std::string replacement_reason(const DesiredPhone& phone, const LiveDevice& twin,
+                                 const ResolvedOwner& owner) const {
+    const bool same_owner = same_webex_id(twin.person_id, owner.person_id) ||
+                            same_webex_id(twin.workspace_id, owner.workspace_id);
     if (!same_owner) return "owner changed; Webex cannot move a phone to another owner";
     const std::string want = canonical_model(m_live.catalog, phone.model);
     const std::string have = canonical_model(m_live.catalog, twin.model.empty() ? twin.product : twin.model);
-    if (!have.empty() && have != want) return "model changed from " + have + "; Webex cannot change a phone's model";
+    if (!have.empty() && have != want)
+      return "model changed from " + have + "; Webex cannot change a phone's model";
     return "";
   }
 
@@ -158,14 +163,16 @@ class PhonePlanner {
         std::find(scope->locations.begin(), scope->locations.end(), location) == scope->locations.end()) {
       return;
     }
-    if (scope->tag && std::find(device.tags.begin(), device.tags.end(), *scope->tag) == device.tags.end()) return;
+    if (scope->tag && std::find(device.tags.begin(), device.tags.end(), *scope->tag) == device.tags.end())
+      return;
     Step step;
     const std::string name = device.mac.empty() ? device.id : device.mac;
     step.id = "phone." + name + ".delete";
     step.action = Action::Delete;
     step.kind = "Phone";
-    step.target = device.display_name.empty() || device.mac.empty() ? name
-                                                                    : device.display_name + " (" + device.mac + ")";
+    step.target = device.display_name.empty() || device.mac.empty()
+                      ? name
+                      : device.display_name + " (" + device.mac + ")";
     step.location = location;
     step.before = live_phone_value(device, m_live);
     step.calls = {"DELETE /devices/{deviceId}"};

@@ -70,12 +70,13 @@ nlohmann::json plan_to_json(const Plan& plan) {
                            {"field", d.field},
                            {"message", d.message}});
   }
-  return {{"formatVersion", kPlanFormatVersion},
-          {"summary", {{"add", s.add}, {"change", s.change}, {"destroy", s.destroy}, {"waitOnline", s.waits}}},
-          {"hasChanges", s.has_changes()},
-          {"steps", steps},
-          {"notes", notes},
-          {"diagnostics", diagnostics}};
+  return {
+      {"formatVersion", kPlanFormatVersion},
+      {"summary", {{"add", s.add}, {"change", s.change}, {"destroy", s.destroy}, {"waitOnline", s.waits}}},
+      {"hasChanges", s.has_changes()},
+      {"steps", steps},
+      {"notes", notes},
+      {"diagnostics", diagnostics}};
 }
 
 }  // namespace wx

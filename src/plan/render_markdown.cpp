@@ -28,27 +28,32 @@ std::string render_markdown(const Plan& plan) {
   }
   if (plan.steps.empty()) out << "No changes. The organisation matches the manifests.\n";
   std::map<std::string, std::vector<const Step*>> by_location;
-  for (const auto& step : plan.steps) by_location[step.location.empty() ? "(no location)" : step.location].push_back(&step);
+  for (const auto& step : plan.steps)
+    by_location[step.location.empty() ? "(no location)" : step.location].push_back(&step);
   for (const auto& [location, steps] : by_location) {
-    out << "<details><summary>" << location << ": " << steps.size() << (steps.size() == 1 ? " step" : " steps")
+    out << "<details><summary>" << location << ": " << steps.size()
+        << (steps.size() == 1 ? " step" : " steps")
         << "</summary>\n\n| | object | change | fields |\n|---|---|---|---|\n";
     for (const Step* step : steps) {
       std::string fields;
       const nlohmann::json& value = step->action == Action::Delete ? step->before : step->after;
       if (value.is_object()) {
         for (const auto& [key, field] : value.items()) {
-          const bool changed = !step->before.is_object() || !step->before.contains(key) || step->before[key] != field;
+          const bool changed =
+              !step->before.is_object() || !step->before.contains(key) || step->before[key] != field;
           if (step->action == Action::Update && !changed) continue;
           if (!fields.empty()) fields += "<br>";
           fields += key + ": ";
           if (step->action == Action::Update || step->action == Action::Replace) {
-            fields += cell(step->before.is_object() && step->before.contains(key) ? step->before[key] : nullptr) + " → ";
+            fields +=
+                cell(step->before.is_object() && step->before.contains(key) ? step->before[key] : nullptr) +
+                " → ";
           }
           fields += cell(field);
         }
       }
-      out << "| `" << glyph(step->action) << "` | " << step->kind << " " << step->target << " | " << verb(step->action)
-          << " (" << step->reason << ") | " << fields << " |\n";
+      out << "| `" << glyph(step->action) << "` | " << step->kind << " " << step->target << " | "
+          << verb(step->action) << " (" << step->reason << ") | " << fields << " |\n";
     }
     out << "\n</details>\n\n";
   }

@@ -8,11 +8,16 @@ namespace {
 
 const char* color_of(Action action) {
   switch (action) {
-    case Action::Create: return "\033[32m";
-    case Action::Update: return "\033[33m";
-    case Action::Replace: return "\033[35m";
-    case Action::Delete: return "\033[31m";
-    case Action::Wait: return "\033[36m";
+    case Action::Create:
+      return "\033[32m";
+    case Action::Update:
+      return "\033[33m";
+    case Action::Replace:
+      return "\033[35m";
+    case Action::Delete:
+      return "\033[31m";
+    case Action::Wait:
+      return "\033[36m";
   }
   return "";
 }
@@ -26,7 +31,8 @@ void render_fields(std::ostringstream& out, const Step& step) {
   if (step.action == Action::Update || step.action == Action::Replace) {
     // Only what differs, as before -> after.
     for (const auto& [key, after] : step.after.items()) {
-      const nlohmann::json before = step.before.is_object() && step.before.contains(key) ? step.before[key] : nullptr;
+      const nlohmann::json before =
+          step.before.is_object() && step.before.contains(key) ? step.before[key] : nullptr;
       if (before != after) out << "      ~ " << key << ": " << show(before) << " -> " << show(after) << "\n";
     }
     return;
@@ -50,7 +56,8 @@ std::string render_text(const Plan& plan, const TextRenderOptions& options) {
     for (const auto& step : plan.steps) {
       const char* color = options.color ? color_of(step.action) : "";
       if (step.action == Action::Wait) {
-        out << "  " << color << glyph(step.action) << reset << " wait for " << step.target << " to come online: ";
+        out << "  " << color << glyph(step.action) << reset << " wait for " << step.target
+            << " to come online: ";
         const auto& names = step.after.value("online", nlohmann::json::array());
         for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << names[i].get<std::string>();
         out << "\n        (" << step.reason << ")\n\n";
@@ -59,7 +66,8 @@ std::string render_text(const Plan& plan, const TextRenderOptions& options) {
       out << "  # " << step.kind << " " << step.target;
       if (!step.location.empty()) out << " [" << step.location << "]";
       out << ": " << verb(step.action) << " (" << step.reason << ")\n";
-      out << "  " << color << glyph(step.action) << reset << " " << step.kind << " \"" << step.target << "\"\n";
+      out << "  " << color << glyph(step.action) << reset << " " << step.kind << " \"" << step.target
+          << "\"\n";
       render_fields(out, step);
       out << "        via: ";
       for (std::size_t i = 0; i < step.calls.size(); ++i) out << (i ? ", " : "") << step.calls[i];

@@ -19,7 +19,9 @@ struct PhaseOf {
 
 }  // namespace
 
-Phase phase_of(const Step& step) { return std::visit(PhaseOf{}, step.operation); }
+Phase phase_of(const Step& step) {
+  return std::visit(PhaseOf{}, step.operation);
+}
 
 void order_steps(std::vector<Step>& steps) {
   std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
@@ -31,7 +33,8 @@ void order_steps(std::vector<Step>& steps) {
     for (const auto& dependency : step.depends_on) {
       if (!seen.contains(dependency)) {
         // A planner bug, never a user error: the phase table and the dependencies disagree.
-        throw std::logic_error("plan step " + step.id + " depends on " + dependency + ", which does not run before it");
+        throw std::logic_error("plan step " + step.id + " depends on " + dependency +
+                               ", which does not run before it");
       }
     }
     seen.insert(step.id);

@@ -17,7 +17,7 @@ std::optional<std::string> normalize_mac(std::string_view text) {
     }
     if (c != ':' && c != '-' && c != '.') return std::nullopt;
     if (separator != 0 && c != separator) return std::nullopt;  // mixed separators
-    if (group == 0) return std::nullopt;                         // leading or doubled separator
+    if (group == 0) return std::nullopt;                        // leading or doubled separator
     if (group_size != 0 && group != group_size) return std::nullopt;
     separator = c;
     group_size = group;

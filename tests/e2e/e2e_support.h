@@ -18,7 +18,9 @@ inline nlohmann::json device_by_mac(const nlohmann::json& state, const std::stri
   return nullptr;
 }
 
-inline int count_devices(const nlohmann::json& state) { return static_cast<int>(state["devices"].size()); }
+inline int count_devices(const nlohmann::json& state) {
+  return static_cast<int>(state["devices"].size());
+}
 
 // Uses every unused activation code, as a person typing it into the phone would.
 inline int use_activation_codes(const Emulator& emulator) {

@@ -73,14 +73,17 @@ httplib::Client client_for(int port) {
 
 nlohmann::json parse_body(const httplib::Result& res, const std::string& what) {
   if (!res) throw std::runtime_error(what + ": no response from the emulator");
-  if (res->status >= 300) throw std::runtime_error(what + ": status " + std::to_string(res->status) + " " + res->body);
+  if (res->status >= 300)
+    throw std::runtime_error(what + ": status " + std::to_string(res->status) + " " + res->body);
   if (res->body.empty()) return nlohmann::json::object();
   return nlohmann::json::parse(res->body);
 }
 
 }  // namespace
 
-std::string source_path(const std::string& relative) { return std::string(WX_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+  return std::string(WX_SOURCE_DIR) + "/" + relative;
+}
 
 std::string temp_dir() {
   auto dir = std::filesystem::temp_directory_path() /
@@ -97,7 +100,9 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 Result run_wxphones(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
   Background process(args, env);
@@ -127,7 +132,9 @@ Result Background::wait() {
   return r;
 }
 
-std::string Background::out_so_far() const { return read_file(m_out_file); }
+std::string Background::out_so_far() const {
+  return read_file(m_out_file);
+}
 
 Emulator::Emulator(const std::string& seed_file, double time_scale) {
   const std::string dir = temp_dir();
@@ -162,7 +169,9 @@ Emulator::~Emulator() {
   wait_exit(m_pid);
 }
 
-std::string Emulator::base_url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/v1"; }
+std::string Emulator::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(m_port) + "/v1";
+}
 
 std::map<std::string, std::string> Emulator::env() const {
   return {{"WEBEX_ACCESS_TOKEN", kDemoToken}, {"WEBEX_API_BASE_URL", base_url()}, {"NO_COLOR", "1"}};
@@ -183,6 +192,8 @@ nlohmann::json Emulator::patch(const std::string& path, const nlohmann::json& bo
   return parse_body(client.Patch(path.c_str(), body.dump(), "application/json"), "PATCH " + path);
 }
 
-int Emulator::total_writes() const { return get("/_emulator/stats").value("totalWrites", -1); }
+int Emulator::total_writes() const {
+  return get("/_emulator/stats").value("totalWrites", -1);
+}
 
 }  // namespace e2e

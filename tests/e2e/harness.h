@@ -47,7 +47,8 @@ class Emulator {
   std::map<std::string, std::string> env() const;
 
   nlohmann::json get(const std::string& control_path) const;  // /_emulator/...
-  nlohmann::json post(const std::string& control_path, const nlohmann::json& body = nlohmann::json::object()) const;
+  nlohmann::json post(const std::string& control_path,
+                      const nlohmann::json& body = nlohmann::json::object()) const;
   nlohmann::json patch(const std::string& control_path, const nlohmann::json& body) const;
   nlohmann::json state() const { return get("/_emulator/state"); }
   int total_writes() const;

@@ -52,8 +52,11 @@ TEST_CASE("references that need live data fail at plan time, pointing at the man
                                          "  owner: {workspace: Nowhere}\n";
   Result plan = run_wxphones({"plan", dir}, emulator.env());
   CHECK(plan.exit_code == 1);
-  CHECK(contains(plan.err, dir + "/phones.yaml:7:19: error: spec.owner.person: no person with email \"nobody@acme.example\""));
-  CHECK(contains(plan.err, dir + "/phones.yaml:15:22: error: spec.owner.workspace: no workspace named \"Nowhere\""));
+  CHECK(contains(
+      plan.err,
+      dir + "/phones.yaml:7:19: error: spec.owner.person: no person with email \"nobody@acme.example\""));
+  CHECK(contains(plan.err,
+                 dir + "/phones.yaml:15:22: error: spec.owner.workspace: no workspace named \"Nowhere\""));
   Result apply = run_wxphones({"apply", dir, "--auto-approve"}, emulator.env());
   CHECK(apply.exit_code == 1);
   CHECK(contains(apply.err, "nothing was changed"));
@@ -64,8 +67,9 @@ TEST_CASE("a MAC in use by another organisation's device is a plan error naming 
   Emulator emulator(source_path(kAcmeSeed));
   // Dave's phone (001B54AA0010) belongs to dave; a manifest giving it to alice is a replace, not an error.
   const std::string dir = temp_dir();
-  std::ofstream(dir + "/phones.yaml") << "apiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: moved}\nspec:\n"
-                                         "  model: DMS Cisco 6841\n  mac: 001B54AA0010\n  owner: {person: alice@acme.example}\n";
+  std::ofstream(dir + "/phones.yaml")
+      << "apiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: moved}\nspec:\n"
+         "  model: DMS Cisco 6841\n  mac: 001B54AA0010\n  owner: {person: alice@acme.example}\n";
   Result plan = run_wxphones({"plan", dir, "--detailed-exitcode"}, emulator.env());
   CHECK_MESSAGE(plan.exit_code == 2, (plan.out + plan.err));
   CHECK(contains(plan.out, "-/+ Phone \"moved\""));

@@ -22,12 +22,13 @@ TEST_CASE("the example organisation converges: validate, plan, apply, plan again
   CHECK(contains(plan.out, "+ Phone \"hq-reception\""));
   CHECK(contains(plan.out, "~ Phone \"hq-bob\""));
   CHECK(contains(plan.out, "- Phone"));
-  CHECK(contains(plan.out, "001B54AA0009"));      // carol's old phone, tagged and in the prune scope
+  CHECK(contains(plan.out, "001B54AA0009"));        // carol's old phone, tagged and in the prune scope
   CHECK_FALSE(contains(plan.out, "001B54AA0010"));  // dave's untagged phone is outside the prune scope
   CHECK(emulator.total_writes() == 0);
 
   const std::string report = temp_dir() + "/report.json";
-  Background apply({"apply", kAcmeManifests, "--auto-approve", "--poll-interval-ms", "100", "--report", report}, env);
+  Background apply(
+      {"apply", kAcmeManifests, "--auto-approve", "--poll-interval-ms", "100", "--report", report}, env);
   // A person types the activation code into the lobby phone while apply waits.
   bool code_used = false;
   for (int i = 0; i < 200 && !code_used; ++i) {
@@ -50,7 +51,7 @@ TEST_CASE("the example organisation converges: validate, plan, apply, plan again
   CHECK(device_by_mac(state, "001B54AA0104")["connectionStatus"] == "connected");
   CHECK(device_by_mac(state, "001B54AA0201")["tags"] == nlohmann::json{"managed-by-wxphones"});
   CHECK(device_by_mac(state, "001B54AA0003")["tags"] == nlohmann::json{"managed-by-wxphones", "sales"});
-  CHECK(device_by_mac(state, "001B54AA0009").is_null());   // pruned
+  CHECK(device_by_mac(state, "001B54AA0009").is_null());        // pruned
   CHECK_FALSE(device_by_mac(state, "001B54AA0010").is_null());  // untouched
 
   Result again = run_wxphones({"plan", kAcmeManifests, "--detailed-exitcode"}, env);

@@ -35,7 +35,8 @@ const char* kReceptionPhone =
 
 }  // namespace
 
-TEST_CASE("a 98xx that is not yet Webex-aware is found through the telephony listing and tagged once online") {
+TEST_CASE(
+    "a 98xx that is not yet Webex-aware is found through the telephony listing and tagged once online") {
   Emulator emulator(seed_with("phoneOsWebexAwareAfterOnline: false", "phoneOsWebexAwareAfterOnline: true"));
   const auto env = emulator.env();
   const std::string dir = write_manifest(kReceptionPhone);
@@ -61,11 +62,12 @@ TEST_CASE("a 98xx that is not yet Webex-aware is found through the telephony lis
 
 TEST_CASE("5xx and 429 on reads are retried; plan still succeeds") {
   Emulator emulator(source_path(kAcmeSeed));
-  emulator.post("/_emulator/faults", nlohmann::json::array({
-                                         {{"operation", "GET /devices"}, {"status", 503}, {"count", 2}},
-                                         {{"operation", "GET /locations"}, {"status", 429}, {"retryAfter", 1}},
-                                         {{"operation", "GET /people"}, {"status", 502}, {"emptyBody", true}},
-                                     }));
+  emulator.post("/_emulator/faults",
+                nlohmann::json::array({
+                    {{"operation", "GET /devices"}, {"status", 503}, {"count", 2}},
+                    {{"operation", "GET /locations"}, {"status", 429}, {"retryAfter", 1}},
+                    {{"operation", "GET /people"}, {"status", 502}, {"emptyBody", true}},
+                }));
   Result plan = run_wxphones({"plan", kAcmeManifests, "--detailed-exitcode"}, emulator.env());
   CHECK_MESSAGE(plan.exit_code == 2, (plan.out + plan.err));
   CHECK(contains(plan.out, "Plan: 4 to add, 1 to change, 1 to destroy."));
@@ -77,7 +79,8 @@ TEST_CASE("a create whose response is lost is looked up, not repeated") {
       "apiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: kitchen}\nspec:\n"
       "  model: DMS Cisco 6841\n  mac: 001B54AA0201\n  owner: {workspace: Branch Kitchen}\n");
   // The emulator creates the phone, then answers 500: the outcome is unknown to the client.
-  emulator.post("/_emulator/faults", {{"operation", "POST /devices"}, {"status", 500}, {"afterHandling", true}});
+  emulator.post("/_emulator/faults",
+                {{"operation", "POST /devices"}, {"status", 500}, {"afterHandling", true}});
   Result apply = run_wxphones({"apply", dir, "--auto-approve", "--poll-interval-ms", "100"}, emulator.env());
   const auto stats = emulator.get("/_emulator/stats");
   CHECK(stats["writes"].value("POST /devices", 0) == 1);  // never blindly repeated
@@ -87,8 +90,10 @@ TEST_CASE("a create whose response is lost is looked up, not repeated") {
 
 TEST_CASE("a persistent 5xx on a write fails apply with the tracking id, and exit 1") {
   Emulator emulator(source_path(kAcmeSeed));
-  emulator.post("/_emulator/faults", {{"operation", "PATCH /devices/{deviceId}"}, {"status", 500}, {"count", -1}});
-  Result apply = run_wxphones({"apply", kAcmeManifests, "--auto-approve", "--wait-online", "1s"}, emulator.env());
+  emulator.post("/_emulator/faults",
+                {{"operation", "PATCH /devices/{deviceId}"}, {"status", 500}, {"count", -1}});
+  Result apply =
+      run_wxphones({"apply", kAcmeManifests, "--auto-approve", "--wait-online", "1s"}, emulator.env());
   CHECK(apply.exit_code == 1);
   CHECK(contains(apply.out, "failed"));
   CHECK(contains(apply.out, "trackingId"));

@@ -25,8 +25,8 @@ TEST_CASE("the token appears in no output, even at trace level and on errors") {
 }
 
 TEST_CASE("plain http is refused unless the host is loopback") {
-  Result r = run_wxphones({"plan", kAcmeManifests},
-                          {{"WEBEX_ACCESS_TOKEN", "x-token-value-123"}, {"WEBEX_API_BASE_URL", "http://example.com/v1"}});
+  Result r = run_wxphones({"plan", kAcmeManifests}, {{"WEBEX_ACCESS_TOKEN", "x-token-value-123"},
+                                                     {"WEBEX_API_BASE_URL", "http://example.com/v1"}});
   CHECK(r.exit_code == 1);
   CHECK(contains(r.err, "https"));
 }

@@ -11,10 +11,12 @@ TEST_CASE("an activation code nobody enters: apply exits 3, a later apply finish
   Emulator emulator(source_path(kAcmeSeed));
   const auto env = emulator.env();
   const std::string dir = temp_dir();
-  std::ofstream(dir + "/phones.yaml") << "apiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: lobby}\nspec:\n"
-                                         "  model: DMS Cisco 8875\n  onboarding: activationCode\n"
-                                         "  owner: {workspace: HQ Lobby}\n  tags: [lobby]\n";
-  Result first = run_wxphones({"apply", dir, "--auto-approve", "--wait-online", "2s", "--poll-interval-ms", "100"}, env);
+  std::ofstream(dir + "/phones.yaml")
+      << "apiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: lobby}\nspec:\n"
+         "  model: DMS Cisco 8875\n  onboarding: activationCode\n"
+         "  owner: {workspace: HQ Lobby}\n  tags: [lobby]\n";
+  Result first =
+      run_wxphones({"apply", dir, "--auto-approve", "--wait-online", "2s", "--poll-interval-ms", "100"}, env);
   CHECK_MESSAGE(first.exit_code == 3, (first.out + first.err));
   CHECK(contains(first.out, "activation code for lobby"));
   CHECK(contains(first.out, "not online after"));

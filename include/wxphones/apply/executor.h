@@ -28,7 +28,7 @@ struct ApplyOptions {
 
 // Runs the plan's steps in order: each phase's steps concurrently, a step only after the steps it
 // depends on are done. Never throws for Webex errors: they become failed outcomes in the report.
-ApplyReport execute_plan(const Plan& plan, WebexApi& api, const ApplyOptions& options, ApplyObserver& observer,
-                         Clock& clock = system_clock());
+ApplyReport execute_plan(const Plan& plan, WebexApi& api, const ApplyOptions& options,
+                         ApplyObserver& observer, Clock& clock = system_clock());
 
 }  // namespace wx

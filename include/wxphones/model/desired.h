@@ -26,8 +26,8 @@ struct DesiredPhone {
   std::optional<std::string> mac;  // normalised, 12 upper-case hex digits; set iff onboarding == Mac
   Onboarding onboarding = Onboarding::Mac;
   OwnerRef owner;
-  std::optional<std::vector<std::string>> tags;  // nullopt: tags are not managed
-  SourceLocation where;                          // the document's `kind:` line
+  std::optional<std::vector<std::string>> tags;           // nullopt: tags are not managed
+  SourceLocation where;                                   // the document's `kind:` line
   std::map<std::string, SourceLocation> field_locations;  // "spec.model" -> where it was written
   const SourceLocation& location_of(const std::string& field) const;
 };

@@ -45,7 +45,9 @@ struct LiveDevice {
   std::vector<std::string> tags;
   bool webex_aware = true;  // false: seen only in the telephony owner listings
 
-  bool online() const { return connection_status == "connected" || connection_status == "connected_with_issues"; }
+  bool online() const {
+    return connection_status == "connected" || connection_status == "connected_with_issues";
+  }
   bool activating() const { return connection_status == "activating" || activation_state == "ACTIVATING"; }
 };
 
@@ -54,9 +56,9 @@ struct OwnerDevice {
   std::string id;  // CALLING_DEVICE
   std::string mac;
   std::string model;
-  std::string activation_state;  // upper-case
-  std::string line_type;         // PRIMARY | SHARED_CALL_APPEARANCE | ...
-  std::vector<std::string> tags; // `description`
+  std::string activation_state;   // upper-case
+  std::string line_type;          // PRIMARY | SHARED_CALL_APPEARANCE | ...
+  std::vector<std::string> tags;  // `description`
 };
 
 struct MacStatus {

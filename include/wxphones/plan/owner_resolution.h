@@ -10,7 +10,7 @@ namespace wx {
 
 // A desired phone's owner, resolved against live data.
 struct ResolvedOwner {
-  std::string person_id;     // exactly one of person_id / workspace_id is set
+  std::string person_id;  // exactly one of person_id / workspace_id is set
   std::string workspace_id;
   std::string location_id;
   const std::string& id() const { return person_id.empty() ? workspace_id : person_id; }
@@ -18,6 +18,7 @@ struct ResolvedOwner {
 
 // Resolves the owner of `phone`, or adds a diagnostic pointing at the manifest line and returns
 // nullopt (unknown email, unknown or ambiguous workspace name).
-std::optional<ResolvedOwner> resolve_owner(const DesiredPhone& phone, const LiveState& live, Diagnostics& diagnostics);
+std::optional<ResolvedOwner> resolve_owner(const DesiredPhone& phone, const LiveState& live,
+                                           Diagnostics& diagnostics);
 
 }  // namespace wx

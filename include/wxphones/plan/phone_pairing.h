@@ -17,7 +17,7 @@ struct PhonePair {
 };
 
 struct PhonePairing {
-  std::vector<PhonePair> pairs;                 // one per desired phone whose owner resolved
+  std::vector<PhonePair> pairs;                  // one per desired phone whose owner resolved
   std::vector<const LiveDevice*> unpaired_live;  // live phones no manifest claims
 };
 

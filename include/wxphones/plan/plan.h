@@ -43,15 +43,16 @@ struct DeletePhone {
 struct WaitPhonesOnline {
   std::vector<PhoneRef> phones;
 };
-using Operation = std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline>;
+using Operation =
+    std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline>;
 
 // One step of an ordered plan. `before`/`after` are normalised values for display and for the
 // JSON plan: before is null for Create, after is null for Delete.
 struct Step {
   std::string id;  // stable and unique within the plan: "phone.hq-reception.create"
   Action action = Action::Create;
-  std::string kind;    // "Phone"
-  std::string target;  // display name of the object: "hq-reception"
+  std::string kind;      // "Phone"
+  std::string target;    // display name of the object: "hq-reception"
   std::string location;  // location name, for grouping in reports; may be empty
   nlohmann::json before;
   nlohmann::json after;

@@ -14,7 +14,8 @@ namespace wx {
 template <typename Fn>
 void parallel_for(std::size_t count, int max_threads, Fn fn) {
   if (count == 0) return;
-  const std::size_t workers = std::min<std::size_t>(count, static_cast<std::size_t>(std::max(1, max_threads)));
+  const std::size_t workers =
+      std::min<std::size_t>(count, static_cast<std::size_t>(std::max(1, max_threads)));
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr first_error;

@@ -70,7 +70,8 @@ TEST_CASE("a wait that times out leaves dependent steps pending and exits 3") {
 
 TEST_CASE("a failed step reports its tracking id, skips its dependents and exits 1") {
   FakeWebexApi api;
-  api.fail.emplace("POST /devices 001B54AA0003", ApiError(400, "POST", "/devices", "MAC rejected", {}, "ROUTER_XYZ"));
+  api.fail.emplace("POST /devices 001B54AA0003",
+                   ApiError(400, "POST", "/devices", "MAC rejected", {}, "ROUTER_XYZ"));
   DesiredState desired;
   auto phone = mac_phone("bob", "001B54AA0003", "DMS Cisco 8851", "bob@acme.example");
   phone.tags = std::vector<std::string>{"t"};

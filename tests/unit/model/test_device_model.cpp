@@ -20,7 +20,8 @@ TEST_CASE("the built-in catalog knows the PhoneOS and MPP models") {
 }
 
 TEST_CASE("catalog parsing tolerates unknown fields and wrong types") {
-  auto body = nlohmann::json::parse(R"({"devices":[{"model":"X","numberOfLineKeyButtons":"many","newFlag":true,
+  auto body =
+      nlohmann::json::parse(R"({"devices":[{"model":"X","numberOfLineKeyButtons":"many","newFlag":true,
     "deviceSettingsConfiguration":"SOMETHING_NEW","onboardingMethod":["MAC_ADDRESS"]}]})");
   const auto catalog = ModelCatalog::from_supported_devices(body);
   REQUIRE(catalog.models().size() == 1);

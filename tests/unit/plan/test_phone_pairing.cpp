@@ -16,7 +16,8 @@ TEST_CASE("MAC phones pair by MAC first; activation-code phones never take a dev
   auto lobby_mac = mac_phone("lobby-a", "001B54AA0001", "DMS Cisco 8875", "x");
   lobby_mac.owner = {OwnerRef::Kind::Workspace, "HQ Lobby", {}};
   std::vector<DesiredPhone> desired{code_phone("lobby-b", "DMS Cisco 8875", "HQ Lobby"), lobby_mac};
-  std::map<std::string, ResolvedOwner> owners{{"lobby-a", {"", "W-LOBBY", "L-HQ"}}, {"lobby-b", {"", "W-LOBBY", "L-HQ"}}};
+  std::map<std::string, ResolvedOwner> owners{{"lobby-a", {"", "W-LOBBY", "L-HQ"}},
+                                              {"lobby-b", {"", "W-LOBBY", "L-HQ"}}};
   const auto pairing = pair_phones(desired, live, owners);
   REQUIRE(pairing.pairs.size() == 2);
   for (const auto& pair : pairing.pairs) {

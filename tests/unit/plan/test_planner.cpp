@@ -168,7 +168,8 @@ TEST_CASE("a MAC Webex reports unavailable is a plan error naming the code") {
   DesiredState desired;
   desired.phones = {mac_phone("a", "001B54AA0001", "DMS Cisco 8851", "alice@acme.example")};
   LiveState live = small_org();
-  live.mac_status["001B54AA0001"] = {"001B54AA0001", "UNAVAILABLE", 5675, "[Error 5675] MAC Address is in use."};
+  live.mac_status["001B54AA0001"] = {"001B54AA0001", "UNAVAILABLE", 5675,
+                                     "[Error 5675] MAC Address is in use."};
   const Plan plan = make_plan(desired, live);
   REQUIRE(plan.diagnostics.size() == 1);
   CHECK(plan.diagnostics[0].message.find("5675") != std::string::npos);

@@ -30,13 +30,15 @@ TEST_CASE("text plan: glyphs, only changed fields, summary last; no colour unles
   CHECK(text.find("- Phone \"001B54AA0009\"") != std::string::npos);
   CHECK(text.find("via: DELETE /devices/{deviceId}") != std::string::npos);
   CHECK(text.find("\033[") == std::string::npos);
-  CHECK(text.rfind("Plan: 1 to add, 1 to change, 1 to destroy. 1 phone to wait for online.\n") != std::string::npos);
+  CHECK(text.rfind("Plan: 1 to add, 1 to change, 1 to destroy. 1 phone to wait for online.\n") !=
+        std::string::npos);
   CHECK(render_text(drift_plan(), {true}).find("\033[32m+") != std::string::npos);
 }
 
 TEST_CASE("an empty plan says so") {
   const std::string text = render_text(Plan{});
-  CHECK(text == "No changes. The organisation matches the manifests.\nPlan: 0 to add, 0 to change, 0 to destroy.\n");
+  CHECK(text ==
+        "No changes. The organisation matches the manifests.\nPlan: 0 to add, 0 to change, 0 to destroy.\n");
 }
 
 TEST_CASE("JSON plan carries version, summary, steps with operations and dependencies") {

@@ -8,7 +8,8 @@
 
 namespace wx::test {
 
-inline DesiredPhone mac_phone(std::string name, std::string mac, std::string model, std::string person_email) {
+inline DesiredPhone mac_phone(std::string name, std::string mac, std::string model,
+                              std::string person_email) {
   DesiredPhone p;
   p.name = std::move(name);
   p.mac = std::move(mac);

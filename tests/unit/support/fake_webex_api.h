@@ -18,9 +18,9 @@ class FakeWebexApi final : public WebexApi {
   std::map<std::string, Person> people;  // by email
   std::vector<Workspace> workspaces;
   std::vector<Location> locations;
-  std::vector<std::string> calls;       // "POST /devices 001B54AA0001", ...
+  std::vector<std::string> calls;        // "POST /devices 001B54AA0001", ...
   std::map<std::string, ApiError> fail;  // call prefix -> error to throw
-  int polls_until_online = 1;           // get_devices_by_ids calls before new phones are online
+  int polls_until_online = 1;            // get_devices_by_ids calls before new phones are online
   int next_id = 1;
 
   int count(const std::string& prefix) const {
