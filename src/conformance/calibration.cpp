@@ -22,7 +22,8 @@ enum class Kind {
   ExampleFields,        // undeclared fields that the operation's documented example shows
 };
 
-enum class Accept { Any, AnyString, Null, Values };
+// ObjectsWith: an array whose items are all objects carrying every field named in `values`.
+enum class Accept { Any, AnyString, Null, Values, ObjectsWith };
 
 struct Rule {
   const char* name;
@@ -86,6 +87,19 @@ const std::vector<Rule>& table() {
       {"job-error-type", "WEBEX_API.md §12, §11.9", "device job errors: items may carry `errorType`",
        Kind::Tolerate, "GET /telephony/config/jobs/devices/*/{jobId}/errors", Where::ResponseBody,
        "/**/errorType", "undeclared", Accept::AnyString},
+      // WEBEX_API.md §6.8, §11.9: the applyLineKeyTemplate job errors are described as one error object,
+      // but wxc_sdk reads them as the `{items:[...]}` list every other device job returns (§6.9). The list
+      // form is accepted when each item is an object with the description's own fields.
+      {"apply-line-key-template-errors-items",
+       "WEBEX_API.md §6.8, §11.9",
+       "applyLineKeyTemplate job errors: the `{items:[...]}` list form (items with trackingId and error)",
+       Kind::Tolerate,
+       "GET /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}/errors",
+       Where::ResponseBody,
+       "/items",
+       "undeclared",
+       Accept::ObjectsWith,
+       {"trackingId", "error"}},
       // WEBEX_API.md §12 (Unknown enum values), §10: new `connectionStatus` values such as `pending` and new
       // `lifecycle` values appear in real responses; the enums are closed in the description.
       {"unknown-status-enum-values", "WEBEX_API.md §12, §10",
@@ -158,6 +172,12 @@ bool accepts(const Rule& rule, const nlohmann::json* value) {
       return value != nullptr && value->is_string() &&
              std::find(rule.values.begin(), rule.values.end(), value->get<std::string>()) !=
                  rule.values.end();
+    case Accept::ObjectsWith:
+      return value != nullptr && value->is_array() &&
+             std::all_of(value->begin(), value->end(), [&](const nlohmann::json& item) {
+               return item.is_object() && std::all_of(rule.values.begin(), rule.values.end(),
+                                                      [&](const std::string& f) { return item.contains(f); });
+             });
   }
   return false;
 }
@@ -212,7 +232,6 @@ bool example_has(const nlohmann::json& node, const std::vector<std::string>& tok
   }
   return false;
 }
-
 
 }  // namespace
 

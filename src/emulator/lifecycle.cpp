@@ -1,5 +1,6 @@
 #include "emulator/lifecycle.h"
 
+#include "emulator/jobs.h"
 #include "wxphones/util/mac.h"
 
 namespace wx::emulator {
@@ -68,6 +69,7 @@ void settle(State& state) {
     }
     if (device.online_at_ms && *device.online_at_ms <= now) bring_online(state, device, *device.online_at_ms);
   }
+  settle_jobs(state);
 }
 
 }  // namespace wx::emulator

@@ -8,7 +8,8 @@
 namespace wx::emulator {
 
 // The phone lifecycle on the emulated clock. Events are applied lazily: every request first
-// calls settle(), which plays the events that fell due since the last one (no timer thread).
+// calls settle(), which plays the events that fell due since the last one (no timer thread),
+// then the progress of device jobs (jobs.h).
 // All functions assume the caller holds state.mutex.
 
 void settle(State& state);

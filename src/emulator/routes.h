@@ -14,6 +14,9 @@ void add_people_routes(Router& router);
 void add_workspace_routes(Router& router);
 void add_location_routes(Router& router);
 void add_supported_device_routes(Router& router);
+void add_layout_routes(Router& router);
+void add_line_key_template_routes(Router& router);
+void add_device_job_routes(Router& router);
 
 // The /_emulator/ control API (paths include the /_emulator prefix).
 void add_control_routes(Router& router, Stats& stats, FaultSet& faults);

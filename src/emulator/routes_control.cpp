@@ -5,6 +5,8 @@
 #include "emulator/device_json.h"
 #include "emulator/errors.h"
 #include "emulator/faults.h"
+#include "emulator/jobs.h"
+#include "emulator/layout.h"
 #include "emulator/lifecycle.h"
 #include "emulator/routes.h"
 #include "emulator/state.h"
@@ -18,6 +20,28 @@ nlohmann::json optional_time(const std::optional<std::int64_t>& ms) {
   return ms ? nlohmann::json(iso8601(*ms)) : nlohmann::json(nullptr);
 }
 
+nlohmann::json job_failure_json(const JobFailure& f) {
+  return {{"status", f.status},
+          {"description", f.description},
+          {"code", f.code ? nlohmann::json(*f.code) : nlohmann::json(nullptr)}};
+}
+
+// {status (4xx/5xx, default 500), description, code}; an error message on a bad body.
+std::optional<std::string> parse_job_failure(const nlohmann::json& body, JobFailure& out) {
+  if (!body.is_object()) return "jobFailure must be an object {status, description, code}.";
+  JobFailure f;
+  try {
+    f.status = body.value("status", f.status);
+    f.description = body.value("description", f.description);
+    if (body.contains("code") && !body["code"].is_null()) f.code = body["code"].get<std::string>();
+  } catch (const nlohmann::json::exception&) {
+    return "jobFailure: status is a number, description and code are strings.";
+  }
+  if (f.status < 400 || f.status > 599) return "jobFailure.status must be a 4xx or 5xx.";
+  out = std::move(f);
+  return std::nullopt;
+}
+
 nlohmann::json device_state_json(const State& state, const Device& d) {
   auto j = devices_api_json(state, d);
   j["model"] = d.model;
@@ -29,7 +53,35 @@ nlohmann::json device_state_json(const State& state, const Device& d) {
       d.activation_state.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.activation_state);
   j["onlineAt"] = optional_time(d.online_at_ms);
   j["activationCodeUseAt"] = optional_time(d.code_use_at_ms);
+  j["layout"] = layout_json(d.layout);
+  j["jobFailure"] = d.job_failure ? job_failure_json(*d.job_failure) : nlohmann::json(nullptr);
   return j;
+}
+
+nlohmann::json templates_json(const State& state) {
+  auto out = nlohmann::json::array();
+  for (const auto& t : state.org.line_key_templates) {
+    out.push_back({{"id", make_id("DEVICE_LINE_KEY_TEMPLATE", t.uuid)},
+                   {"templateName", t.name},
+                   {"deviceModel", t.model},
+                   {"userReorderEnabled", t.user_reorder_enabled},
+                   {"lineKeys", t.line_keys}});
+  }
+  return out;
+}
+
+nlohmann::json jobs_json(const State& state) {
+  auto out = nlohmann::json::array();
+  for (const auto& job : state.org.jobs) {
+    auto j = job_json(state, job);
+    j["family"] = job.family;
+    auto devices = nlohmann::json::array();
+    for (const auto& uuid : job.device_uuids) devices.push_back(make_id("CALLING_DEVICE", uuid));
+    j["deviceIds"] = devices;
+    j["errors"] = job_errors_json(job)["items"];
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 void get_state(Context& ctx) {
@@ -66,7 +118,13 @@ void get_state(Context& ctx) {
             {"people", people},
             {"workspaces", workspaces},
             {"devices", devices},
-            {"activationCodes", codes}});
+            {"activationCodes", codes},
+            {"lineKeyTemplates", templates_json(ctx.state)},
+            {"jobs", jobs_json(ctx.state)},
+            {"jobTiming",
+             {{"startDelayMs", org.job_timing.start_delay_ms},
+              {"durationPerDeviceMs", org.job_timing.per_device_ms},
+              {"minDurationMs", org.job_timing.min_duration_ms}}}});
 }
 
 // The {mac} segment: a MAC in any format, or a device id of either kind (activation-code phones
@@ -104,6 +162,18 @@ void patch_device(Context& ctx) {
     if (body->contains("software")) d->software = (*body)["software"].get<std::string>();
     if (body->contains("connectionStatus"))
       set_status(ctx.state, *d, (*body)["connectionStatus"].get<std::string>());
+    if (body->contains("jobFailure")) {
+      if ((*body)["jobFailure"].is_null()) {
+        d->job_failure.reset();
+      } else {
+        JobFailure f;
+        if (auto error = parse_job_failure((*body)["jobFailure"], f)) {
+          send_error(ctx.res, 400, *error);
+          return;
+        }
+        d->job_failure = f;
+      }
+    }
     if (body->contains("hoteling")) {
       const auto& h = (*body)["hoteling"];
       d->hoteling.enabled = h.value("enabled", d->hoteling.enabled);
@@ -154,6 +224,45 @@ void use_code(Context& ctx) {
   ctx.send_json(200, device_state_json(ctx.state, *ctx.state.device_by_uuid(code->device_uuid)));
 }
 
+void set_job_failure(Context& ctx) {
+  Device* d = device_of(ctx);
+  if (d == nullptr) return;
+  auto body = ctx.json_body();
+  if (!body) return;
+  JobFailure f;
+  if (auto error = parse_job_failure(body->is_null() ? nlohmann::json::object() : *body, f)) {
+    send_error(ctx.res, 400, *error);
+    return;
+  }
+  d->job_failure = f;
+  ctx.send_json(200, device_state_json(ctx.state, *d));
+}
+
+void clear_job_failure(Context& ctx) {
+  if (Device* d = device_of(ctx)) {
+    d->job_failure.reset();
+    ctx.send_json(200, device_state_json(ctx.state, *d));
+  }
+}
+
+// An admin's change in Control Hub: the API's validation, without the PhoneOS refusal or stats.
+void set_layout(Context& ctx) {
+  Device* d = device_of(ctx);
+  if (d == nullptr) return;
+  auto body = ctx.json_body();
+  if (!body) return;
+  const auto* model = ctx.state.model_of(*d);
+  if (model == nullptr) {
+    send_error(ctx.res, 400, "The model of this device has no layout.");
+    return;
+  }
+  if (auto error = parse_layout(*body, *model, d->layout)) {
+    send_error(ctx.res, 400, *error);
+    return;
+  }
+  ctx.send_json(200, layout_json(d->layout));
+}
+
 void advance_clock(Context& ctx) {
   auto body = ctx.json_body();
   if (!body) return;
@@ -174,6 +283,9 @@ void add_control_routes(Router& router, Stats& stats, FaultSet& faults) {
   router.add("PATCH", "/_emulator/devices/{mac}", patch_device);
   router.add("POST", "/_emulator/devices/{mac}/online", device_online);
   router.add("POST", "/_emulator/devices/{mac}/offline", device_offline);
+  router.add("POST", "/_emulator/devices/{mac}/jobFailure", set_job_failure);
+  router.add("DELETE", "/_emulator/devices/{mac}/jobFailure", clear_job_failure);
+  router.add("PUT", "/_emulator/devices/{mac}/layout", set_layout);
   router.add("POST", "/_emulator/activationCodes/{code}/use", use_code);
   router.add("POST", "/_emulator/clock/advance", advance_clock);
   router.add("GET", "/_emulator/stats", [&stats](Context& ctx) { ctx.send_json(200, stats.to_json()); });

@@ -57,6 +57,25 @@ void load_lifecycle(Lifecycle& lc, const YAML::Node& node) {
   }
 }
 
+void load_job_timing(JobTiming& t, const YAML::Node& node) {
+  if (!node || node.IsNull()) return;
+  if (!node.IsMap()) throw SeedError("seed: jobs must be a mapping");
+  auto read = [&](const char* key, std::int64_t& field) {
+    auto v = node[key];
+    if (!v) return;
+    std::optional<std::int64_t> ms;
+    try {
+      ms = parse_duration_ms(v.as<std::string>());
+    } catch (const SeedError&) {
+    }
+    if (!ms) throw SeedError(std::string("seed: jobs.") + key + " must be a duration (e.g. 0.2s)");
+    field = *ms;
+  };
+  read("startDelay", t.start_delay_ms);
+  read("durationPerDevice", t.per_device_ms);
+  read("minDuration", t.min_duration_ms);
+}
+
 nlohmann::json yaml_to_json(const YAML::Node& node) {
   if (!node || node.IsNull()) return nullptr;
   if (node.IsScalar()) return node.as<std::string>();
@@ -194,6 +213,7 @@ void load_seed(State& state, const std::string& yaml_text, const std::string& ba
       for (const auto& t : tokens) org.access_tokens.push_back(t.as<std::string>());
     }
     load_lifecycle(org.lifecycle, root["lifecycle"]);
+    load_job_timing(org.job_timing, root["jobs"]);
     if (auto rl = root["rateLimit"]; rl && rl.IsMap()) {
       if (rl["requestsPerSecond"]) org.rate_limit.requests_per_second = rl["requestsPerSecond"].as<double>();
       if (rl["burst"]) org.rate_limit.burst = rl["burst"].as<int>();

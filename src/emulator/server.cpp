@@ -35,6 +35,9 @@ Server::Server(State& state, ServerOptions options)
   add_workspace_routes(m_api);
   add_location_routes(m_api);
   add_supported_device_routes(m_api);
+  add_layout_routes(m_api);
+  add_line_key_template_routes(m_api);
+  add_device_job_routes(m_api);
   add_control_routes(m_control, m_stats, m_faults);
 
   m_http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };

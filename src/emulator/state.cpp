@@ -81,6 +81,18 @@ ActivationCode* State::activation_code(std::string_view code) {
   return find_in(org.activation_codes, [&](const ActivationCode& c) { return c.code == code; });
 }
 
+LineKeyTemplate* State::template_by_id(std::string_view id) {
+  auto uuid = uuid_of(id, "DEVICE_LINE_KEY_TEMPLATE");
+  if (!uuid) return nullptr;
+  return find_in(org.line_key_templates, [&](const LineKeyTemplate& t) { return iequals(t.uuid, *uuid); });
+}
+
+DeviceJob* State::job_by_id(std::string_view id, std::string_view family) {
+  auto uuid = uuid_of(id, "JOB_ID");
+  if (!uuid) return nullptr;
+  return find_in(org.jobs, [&](const DeviceJob& j) { return j.family == family && iequals(j.uuid, *uuid); });
+}
+
 const Person* State::person_by_uuid(std::string_view uuid) const {
   return const_cast<State*>(this)->person_by_uuid(uuid);
 }

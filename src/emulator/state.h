@@ -63,6 +63,23 @@ struct Workspace {
   std::int64_t created_ms = 0;
 };
 
+// A phone's programmable line key and KEM layout (WEBEX_API §6.7), as stored after a PUT: line
+// keys sorted by index, KEM keys expanded with OPEN for every key not sent (the read-back rule).
+struct Layout {
+  std::string mode = "DEFAULT";  // DEFAULT | CUSTOM
+  std::optional<bool> user_reorder_enabled;
+  nlohmann::json line_keys = nlohmann::json::array();
+  std::string kem_module_type;  // empty = none
+  nlohmann::json kem_keys = nlohmann::json::array();
+};
+
+// Makes a phone fail in device jobs (control API), so clients can test their error reporting.
+struct JobFailure {
+  int status = 500;
+  std::string description = "Emulated failure of this device.";
+  std::optional<std::string> code;  // error.message[].code; null when absent (as in §6.9's sample)
+};
+
 struct Hoteling {
   bool enabled = false;
   bool limit_guest_use = false;
@@ -94,6 +111,54 @@ struct Device {
   std::optional<std::int64_t> online_at_ms;
   std::optional<std::int64_t> code_use_at_ms;
   Hoteling hoteling;
+  Layout layout;
+  std::optional<JobFailure> job_failure;
+};
+
+struct LineKeyTemplate {
+  std::string uuid;
+  std::string name;
+  std::string model;  // supportedDevices model string
+  std::string display_name;
+  bool user_reorder_enabled = false;
+  nlohmann::json line_keys = nlohmann::json::array();
+};
+
+// Device job durations in emulated time (seed `jobs:`): a job stays STARTING for start_delay, then
+// processes its devices evenly over max(min_duration, devices x per_device).
+struct JobTiming {
+  std::int64_t start_delay_ms = 1'000;
+  std::int64_t per_device_ms = 200;
+  std::int64_t min_duration_ms = 3'000;
+};
+
+struct JobError {
+  std::string device_uuid;
+  std::string location_uuid;
+  std::string tracking_id;
+  JobFailure failure;
+};
+
+// One asynchronous device job (WEBEX_API §6.9). Its progress is played lazily by settle_jobs().
+struct DeviceJob {
+  std::string uuid;
+  std::string family;  // URL segment: "applyLineKeyTemplate"
+  std::string name;    // job name: "applyphonelinekeytemplates"
+  std::string tracking_id;
+  int instance_id = 0;
+  std::int64_t created_ms = 0;
+  std::int64_t start_ms = 0;
+  std::int64_t end_ms = 0;
+  std::int64_t last_updated_ms = 0;
+  std::vector<std::string> device_uuids;  // selected when the job was posted
+  std::size_t processed = 0;
+  int updated = 0;
+  std::vector<JobError> errors;
+  // What applying does to one device (template snapshot, or the default layout).
+  Layout target;
+  bool keep_kem = true;
+  std::string status = "STARTING";  // STARTING | STARTED | COMPLETED | FAILED
+  bool finished = false;
 };
 
 struct ActivationCode {
@@ -114,6 +179,10 @@ struct Org {
   std::vector<Workspace> workspaces;
   std::vector<Device> devices;
   std::vector<ActivationCode> activation_codes;
+  std::vector<LineKeyTemplate> line_key_templates;
+  std::vector<DeviceJob> jobs;
+  JobTiming job_timing;
+  std::string admin_uuid;            // sourceUserId of jobs; generated on first use
   nlohmann::json supported_devices;  // the GET /telephony/config/supportedDevices body
   ModelCatalog catalog;              // parsed from supported_devices
 };
@@ -148,6 +217,8 @@ class State {
   const Location* location_by_uuid(std::string_view uuid) const;
   Location* location_by_name(std::string_view name);
   ActivationCode* activation_code(std::string_view code);
+  LineKeyTemplate* template_by_id(std::string_view id);
+  DeviceJob* job_by_id(std::string_view id, std::string_view family);
   bool remove_device(std::string_view uuid);
 
   const DeviceModel* model_of(const Device& device) const { return org.catalog.find(device.model); }

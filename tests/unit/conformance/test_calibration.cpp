@@ -32,7 +32,8 @@ const std::set<std::string> kTestedRules = {"tags-patch-array",
                                             "create-device-empty-response",
                                             "device-configurations-patch-200",
                                             "example-fields",
-                                            "device-configurations-key-map"};
+                                            "device-configurations-key-map",
+                                            "apply-line-key-template-errors-items"};
 
 CheckOutcome run(const char* line, const std::string& disabled = "", bool calibrated_descriptions = true) {
   const auto set = mini_set(calibrated_descriptions);
@@ -173,6 +174,59 @@ TEST_CASE("device-configurations-key-map: the configuration_key placeholder stan
       "status":201,"responseContentType":"application/json",
       "responseBody":{"deviceId":"D","items":{"A":{"source":"elsewhere"}}}})")
             .findings.size() == 1);
+}
+
+namespace {
+
+// The applyLineKeyTemplate errors operation as Cisco's description has it: one error object, no list.
+CheckOutcome run_apply_errors(const nlohmann::json& response_body, const std::string& disabled = "") {
+  wx::conformance::OpenApiSet set;
+  set.add_document("apply.json", nlohmann::json::parse(R"J({
+    "openapi": "3.0.0", "info": {"title": "t", "version": "1"},
+    "paths": {"/telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}/errors": {"get": {
+      "parameters": [{"name": "jobId", "in": "path", "required": true, "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "OK", "content": {"application/json": {
+        "schema": {"type": "object", "required": ["trackingId"], "properties": {
+          "trackingId": {"type": "string"},
+          "error": {"type": "object", "properties": {"description": {"type": "string"}, "code": {"type": "string"},
+                                                     "locationId": {"type": "string"}}}}},
+        "example": {"error": {"key": "500", "message": [{"code": "BATCH-0", "locationId": null}]},
+                    "trackingId": "NA_b5"}}}}}}}}})J"));
+  CheckOptions options;
+  if (!disabled.empty()) {
+    options.disabled_rules.insert(disabled);
+  }
+  nlohmann::json line = {{"method", "GET"},
+                         {"path", "/telephony/config/jobs/devices/applyLineKeyTemplate/J/errors"},
+                         {"status", 200},
+                         {"responseContentType", "application/json"},
+                         {"responseBody", response_body}};
+  return ConformanceChecker(set, options).check(wx::conformance::exchange_from_json(line));
+}
+
+}  // namespace
+
+TEST_CASE("apply-line-key-template-errors-items: the {items:[...]} list form of WEBEX_API.md §6.8") {
+  const std::string rule = "apply-line-key-template-errors-items";
+  REQUIRE(kTestedRules.count(rule) == 1);
+  const auto list =
+      nlohmann::json::parse(R"({"items":[{"itemNumber":0,"item":"D","trackingId":"T","errorType":"ERROR",
+      "error":{"key":"500","message":[{"description":"d","code":null,"locationId":"L"}]}}]})");
+  const auto with = run_apply_errors(list);
+  CHECK_MESSAGE(with.findings.empty(), (with.findings.empty() ? "" : with.findings[0].message));
+  CHECK(std::count(with.rules_applied.begin(), with.rules_applied.end(), rule) == 1);
+  const auto without = run_apply_errors(list, rule);
+  REQUIRE(without.findings.size() == 1);
+  CHECK(without.findings[0].message ==
+        "undeclared field \"items\"; the description lists: error, trackingId");
+  // An empty list is the answer for a job without failures.
+  CHECK(run_apply_errors(nlohmann::json::parse(R"({"items":[]})")).findings.empty());
+  // Items must still look like error objects.
+  CHECK(run_apply_errors(nlohmann::json::parse(R"({"items":[{"itemNumber":0}]})")).findings.size() == 1);
+  CHECK(run_apply_errors(nlohmann::json::parse(R"({"items":"none"})")).findings.size() == 1);
+  // The single object of the description still passes on its own.
+  CHECK(run_apply_errors(nlohmann::json::parse(R"({"trackingId":"T","error":{"code":"BATCH-0"}})"))
+            .findings.empty());
 }
 
 TEST_CASE("apply_calibration=false turns every rule off") {
