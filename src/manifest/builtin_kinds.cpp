@@ -5,6 +5,7 @@ namespace wx::manifest {
 void add_builtin_kinds(KindRegistry& registry) {
   add_project_kind(registry);
   add_phone_kind(registry);
+  add_line_key_template_kind(registry);
 }
 
 }  // namespace wx::manifest

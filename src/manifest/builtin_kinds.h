@@ -6,6 +6,7 @@ namespace wx::manifest {
 // Each kind registers itself from its own file; a new kind adds one line to add_builtin_kinds().
 void add_project_kind(KindRegistry& registry);
 void add_phone_kind(KindRegistry& registry);
+void add_line_key_template_kind(KindRegistry& registry);
 
 void add_builtin_kinds(KindRegistry& registry);
 

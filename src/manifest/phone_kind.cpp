@@ -1,25 +1,14 @@
-// kind: Phone — one desk phone: model, onboarding (MAC or activation code), owner, tags.
+// kind: Phone — one desk phone: model, onboarding (MAC or activation code), owner, tags, layout.
 #include "manifest/builtin_kinds.h"
 #include "manifest/json_access.h"
+#include "manifest/model_lookup.h"
+#include "manifest/phone_layout.h"
 #include "manifest/phone_rules.h"
-#include "manifest/suggest.h"
 #include "wxphones/util/mac.h"
 
 namespace wx::manifest {
 
 namespace {
-
-std::string unknown_model_message(const std::string& model, const ModelCatalog& catalog) {
-  std::vector<std::string> names;
-  for (const auto& m : catalog.models()) {
-    names.push_back(m.display_name);
-    names.push_back(m.model);
-  }
-  std::string message = "unknown model \"" + model + "\"";
-  auto close = closest_names(model, names, 3);
-  if (!close.empty()) return message + "; did you mean " + quoted_alternatives(close) + "?";
-  return message + "; expected a model string such as \"DMS Cisco 9861\" or its display name \"Cisco 9861\"";
-}
 
 // The owner: exactly one of person or workspace, each offered only by some models.
 void decode_owner(const ManifestDocument& doc, DecodeContext& ctx, const nlohmann::json& spec,
@@ -119,6 +108,7 @@ void decode_phone(const ManifestDocument& doc, DecodeContext& ctx) {
     }
     phone.tags = std::move(values);
   }
+  phone.layout = decode_phone_layout(doc, ctx, *spec, model);
   ctx.desired.phones.push_back(std::move(phone));
 }
 

@@ -1,4 +1,4 @@
-// kind: Project — scope, prune policy and waits; at most one per repository.
+// kind: Project — scope, prune policy (phones, templates) and waits; at most one per repository.
 #include "manifest/builtin_kinds.h"
 #include "manifest/duration.h"
 #include "manifest/json_access.h"
@@ -34,6 +34,10 @@ void decode_project(const ManifestDocument& doc, DecodeContext& ctx) {
   if (spec != nullptr && spec->is_object()) {
     if (const std::string* org = string_member(*spec, "orgId")) project.org_id = *org;
     const nlohmann::json* prune = member_of(*spec, "prune");
+    if (const nlohmann::json* templates = prune != nullptr ? member_of(*prune, "templates") : nullptr;
+        templates != nullptr && templates->is_boolean()) {
+      project.prune_templates = templates->get<bool>();
+    }
     const nlohmann::json* phones = prune != nullptr ? member_of(*prune, "phones") : nullptr;
     if (phones != nullptr && phones->is_object()) {
       PhonePruneScope scope;

@@ -13,7 +13,6 @@ namespace wx::manifest {
 
 namespace {
 
-
 std::string parent_pointer(const std::string& pointer) {
   auto slash = pointer.rfind('/');
   return slash == std::string::npos ? std::string() : pointer.substr(0, slash);

@@ -62,5 +62,5 @@ TEST_CASE("the good fixture validates cleanly") {
   std::ostringstream err;
   CHECK(wx::validate_manifests("tests/fixtures/manifests/good", out, err) == 0);
   CHECK(err.str() == "");
-  CHECK(out.str() == "valid: 5 objects in 3 files (1 Project, 4 Phone)\n");
+  CHECK(out.str() == "valid: 7 objects in 5 files (1 Project, 5 Phone, 1 LineKeyTemplate)\n");
 }
