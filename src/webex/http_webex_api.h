@@ -8,7 +8,8 @@
 
 namespace wx::webex_detail {
 
-// WebexApi over WebexClient. Reads live in http_webex_reads.cpp, writes in http_webex_writes.cpp.
+// WebexApi over WebexClient. Reads live in http_webex_reads.cpp, writes in http_webex_writes.cpp,
+// layouts and templates in http_webex_layouts.cpp, device jobs in http_webex_jobs.cpp.
 class HttpWebexApi final : public WebexApi {
  public:
   explicit HttpWebexApi(const ClientConfig& config) : m_client(config) {}
@@ -28,11 +29,30 @@ class HttpWebexApi final : public WebexApi {
   LiveDevice replace_device_tags(const std::string& device_id, const std::vector<std::string>& tags) override;
   void delete_device(const std::string& device_id) override;
 
+  // http_webex_layouts.cpp
+  Layout get_device_layout(const std::string& device_id) override;
+  void put_device_layout(const std::string& device_id, const Layout& layout) override;
+  std::vector<LineKeyTemplate> list_line_key_templates() override;
+  LineKeyTemplate get_line_key_template(const std::string& template_id) override;
+  std::string create_line_key_template(const LineKeyTemplate& body) override;
+  void update_line_key_template(const std::string& template_id, const LineKeyTemplate& body) override;
+  void delete_line_key_template(const std::string& template_id) override;
+
+  // http_webex_jobs.cpp
+  int preview_apply_line_key_template(const ApplyTemplateRequest& request) override;
+  DeviceJob start_apply_line_key_template_job(const ApplyTemplateRequest& request) override;
+  DeviceJob get_device_job(JobFamily family, const std::string& job_id) override;
+  std::vector<DeviceJob> list_device_jobs(JobFamily family) override;
+  std::vector<DeviceJobError> list_device_job_errors(JobFamily family, const std::string& job_id) override;
+
  private:
   std::optional<LiveDevice> get_device(const std::string& id);  // nullopt on 404
   // After a create whose outcome is unknown: the device with this MAC, from /devices or the owner's
   // telephony listing (phones that are not yet Webex-aware appear only there).
   std::optional<LiveDevice> find_created(const CreateDeviceByMac& request);
+  // After a template create whose outcome is unknown: the ids of templates with its templateName (and
+  // model); empty when none shows up.
+  std::vector<std::string> find_created_template(const LineKeyTemplate& body);
 
   WebexClient m_client;
 };

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
+#include <limits>
 
 #include "wxphones/util/mac.h"
 
@@ -34,6 +37,79 @@ std::vector<std::string> strings_of(const nlohmann::json& object, const char* ke
     }
   }
   return out;
+}
+
+std::optional<int> int_of(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) {
+    return std::nullopt;
+  }
+  auto it = object.find(key);
+  if (it == object.end()) {
+    return std::nullopt;
+  }
+  if (it->is_number_integer()) {
+    auto v = it->get<long long>();
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) {
+      return std::nullopt;
+    }
+    return static_cast<int>(v);
+  }
+  if (it->is_number_float()) {
+    double v = it->get<double>();
+    if (!std::isfinite(v) || v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) {
+      return std::nullopt;
+    }
+    return static_cast<int>(v);
+  }
+  if (it->is_string()) {
+    const auto& text = it->get_ref<const std::string&>();
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size() && !text.empty()) {
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> bool_of(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) {
+    return std::nullopt;
+  }
+  auto it = object.find(key);
+  if (it == object.end()) {
+    return std::nullopt;
+  }
+  if (it->is_boolean()) {
+    return it->get<bool>();
+  }
+  if (it->is_string()) {
+    std::string text = lower(it->get<std::string>());
+    if (text == "true") {
+      return true;
+    }
+    if (text == "false") {
+      return false;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> optional_string_of(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) {
+    return std::nullopt;
+  }
+  auto it = object.find(key);
+  if (it == object.end()) {
+    return std::nullopt;
+  }
+  if (it->is_string()) {
+    return it->get<std::string>();
+  }
+  if (it->is_number()) {
+    return it->dump();  // a speed-dial number sent as a JSON number
+  }
+  return std::nullopt;
 }
 
 std::string upper(std::string text) {

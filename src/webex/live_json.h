@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,12 @@ namespace wx::webex_detail {
 
 std::string string_of(const nlohmann::json& object, const char* key);
 std::vector<std::string> strings_of(const nlohmann::json& object, const char* key);
+// A number read leniently: an integer, a float (truncated toward zero) or a numeric string.
+std::optional<int> int_of(const nlohmann::json& object, const char* key);
+// A boolean, or the strings "true"/"false" (a spec example quotes booleans).
+std::optional<bool> bool_of(const nlohmann::json& object, const char* key);
+// A string, or a number shown as text; nullopt when absent or null.
+std::optional<std::string> optional_string_of(const nlohmann::json& object, const char* key);
 std::string upper(std::string text);
 std::string lower(std::string text);
 

@@ -183,6 +183,12 @@ nlohmann::json WebexClient::get(const std::string& path, const QueryParams& quer
 
 std::vector<nlohmann::json> WebexClient::list(const std::string& path, const QueryParams& query,
                                               const std::string& items_key) {
+  nlohmann::json ignored;
+  return list(path, query, items_key, ignored);
+}
+
+std::vector<nlohmann::json> WebexClient::list(const std::string& path, const QueryParams& query,
+                                              const std::string& items_key, nlohmann::json& first_page) {
   if (path.find('?') != std::string::npos) {
     throw std::invalid_argument("path must not contain a query; pass it as QueryParams: " + path);
   }
@@ -193,6 +199,9 @@ std::vector<nlohmann::json> WebexClient::list(const std::string& path, const Que
     seen.insert(url);
     auto response = m_impl->execute("GET", url, std::nullopt, "", Idempotency::Idempotent);
     auto body = parse_body(response.body);
+    if (page == 0) {
+      first_page = body;
+    }
     const nlohmann::json* array = nullptr;
     if (body.is_object()) {
       auto it = body.find(items_key);

@@ -16,6 +16,10 @@ inline constexpr int kPeopleWithLocation = 50;
 inline constexpr int kWorkspaces = 1000;
 inline constexpr int kLocations = 1000;
 
+// callDeviceSettings and dynamicDeviceSettings job lists and their /errors lists: the spec's default and
+// the largest value it names. applyLineKeyTemplate and rebuildPhones lists are not paged.
+inline constexpr int kDeviceJobs = 2000;
+
 // validateMacs states no batch limit; wxc_sdk's live tests send up to 200 [infer: keep well under].
 inline constexpr int kValidateMacsBatch = 100;
 

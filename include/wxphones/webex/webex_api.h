@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "wxphones/model/device_job.h"
+#include "wxphones/model/layout.h"
 #include "wxphones/model/live.h"
 #include "wxphones/webex/api_error.h"
 
@@ -62,6 +64,23 @@ class WebexApi {
   virtual ActivationCode create_activation_code(const CreateActivationCode& request) = 0;
   virtual LiveDevice replace_device_tags(const std::string& device_id, const std::vector<std::string>& tags) = 0;
   virtual void delete_device(const std::string& device_id) = 0;
+
+  // Layouts and line key templates (WEBEX_API.md §6.7, §6.8). device_id: the calling id or /devices id.
+  virtual Layout get_device_layout(const std::string& device_id) = 0;
+  virtual void put_device_layout(const std::string& device_id, const Layout& layout) = 0;
+  virtual std::vector<LineKeyTemplate> list_line_key_templates() = 0;  // without keys
+  virtual LineKeyTemplate get_line_key_template(const std::string& template_id) = 0;
+  // Returns the new id. Never repeated blindly: on an unknown outcome, re-lists by templateName.
+  virtual std::string create_line_key_template(const LineKeyTemplate& body) = 0;
+  virtual void update_line_key_template(const std::string& template_id, const LineKeyTemplate& body) = 0;
+  virtual void delete_line_key_template(const std::string& template_id) = 0;  // 404 = already gone
+  virtual int preview_apply_line_key_template(const ApplyTemplateRequest& request) = 0;  // deviceCount
+
+  // Device jobs. Starting one while another runs in the org is an ApiError with status 409.
+  virtual DeviceJob start_apply_line_key_template_job(const ApplyTemplateRequest& request) = 0;
+  virtual DeviceJob get_device_job(JobFamily family, const std::string& job_id) = 0;
+  virtual std::vector<DeviceJob> list_device_jobs(JobFamily family) = 0;
+  virtual std::vector<DeviceJobError> list_device_job_errors(JobFamily family, const std::string& job_id) = 0;
 };
 
 struct ClientConfig;

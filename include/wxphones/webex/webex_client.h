@@ -60,6 +60,10 @@ class WebexClient {
   // Items are read from items_key; for "items", a body without it yields its first array-valued member.
   std::vector<nlohmann::json> list(const std::string& path, const QueryParams& query = {},
                                    const std::string& items_key = "items");
+  // The same, also handing back the first page's body: some endpoints answer with a single object where
+  // the other members of their family answer with a list (job errors), and the caller reads either.
+  std::vector<nlohmann::json> list(const std::string& path, const QueryParams& query,
+                                   const std::string& items_key, nlohmann::json& first_page);
 
   JsonResponse post(const std::string& path, const nlohmann::json& body, Idempotency idempotency,
                     const QueryParams& query = {});
