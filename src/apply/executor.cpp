@@ -17,12 +17,26 @@ using std::chrono::duration_cast;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
+// A step that could not finish yet (a job still queued or running at its deadline).
+struct StepPending : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A step Webex reported as failed without an HTTP error (a job with failed phones).
+struct StepFailed : std::runtime_error {
+  StepFailed(const std::string& message, std::string tracking) : std::runtime_error(message), tracking_id(std::move(tracking)) {}
+  std::string tracking_id;
+};
+
 class Execution {
  public:
   Execution(WebexApi& api, const ApplyOptions& options, ApplyObserver& observer, Clock& clock)
       : m_api(api), m_options(options), m_observer(observer), m_clock(clock) {}
 
   ApplyReport run(const Plan& plan) {
+    for (const auto& step : plan.steps) {
+      if (const auto* job = std::get_if<ApplyTemplateJob>(&step.operation)) m_job_steps[job->template_name] = &step;
+    }
     std::size_t begin = 0;
     while (begin < plan.steps.size()) {
       std::size_t end = begin;
@@ -50,6 +64,13 @@ class Execution {
       if (std::holds_alternative<WaitPhonesOnline>(step.operation) && !m_wait_complete) {
         outcome.status = StepStatus::Pending;
       }
+    } catch (const StepPending& e) {
+      outcome.status = StepStatus::Pending;
+      outcome.message = e.what();
+    } catch (const StepFailed& e) {
+      outcome.status = StepStatus::Failed;
+      outcome.message = e.what();
+      outcome.tracking_id = e.tracking_id;
     } catch (const ApiError& e) {
       outcome.status = StepStatus::Failed;
       outcome.message = e.what();
@@ -82,6 +103,7 @@ class Execution {
 
   static std::string phone_name(const Step& step) {
     if (const auto* tags = std::get_if<SetPhoneTags>(&step.operation)) return tags->phone.name;
+    if (const auto* layout = std::get_if<SetPhoneLayout>(&step.operation)) return layout->phone.name;
     return step.target;
   }
 
@@ -140,6 +162,107 @@ class Execution {
       throw std::runtime_error("the device of phone " + op.phone.name + " was not found in Webex");
     m_api.replace_device_tags(id, op.tags);
     return "tags set";
+  }
+
+  std::string perform(const CreateTemplate& op) {
+    if (!op.replaces_template_id.empty()) m_api.delete_line_key_template(op.replaces_template_id);
+    const std::string id = m_api.create_line_key_template(op.body);
+    return std::string(op.replaces_template_id.empty() ? "created" : "replaced") + ", template id " + id;
+  }
+
+  std::string perform(const UpdateTemplate& op) {
+    m_api.update_line_key_template(op.template_id, op.body);
+    return "updated";
+  }
+
+  std::string perform(const DeleteTemplate& op) {
+    m_api.delete_line_key_template(op.template_id);
+    return "deleted";
+  }
+
+  std::string perform(const SetPhoneLayout& op) {
+    const std::string id = device_id_of(op.phone);
+    if (id.empty()) throw std::runtime_error("the device of phone " + op.phone.name + " was not found in Webex");
+    m_api.put_device_layout(id, op.layout);
+    return "layout written";
+  }
+
+  std::string perform(const ApplyTemplateJob& op) {
+    // The preview guards against touching phones the plan did not see.
+    const int selected = m_api.preview_apply_line_key_template(op.request);
+    if (selected != op.expected_count) {
+      throw std::runtime_error("the job's filters now select " + std::to_string(selected) + " phones, the plan expected " +
+                               std::to_string(op.expected_count) + "; nothing was applied; run plan again");
+    }
+    const auto start = m_clock.now();
+    DeviceJob job = start_job(op, start);
+    milliseconds interval = m_options.job_poll_initial;
+    while (!job.finished()) {
+      if (m_clock.now() - start >= m_options.job_deadline) {
+        throw StepPending("job " + job.id + " still " + job.latest_execution_status + " at " +
+                          std::to_string(job.percentage_complete) + "% after " +
+                          std::to_string(m_options.job_deadline.count()) + "s; the next apply checks it again");
+      }
+      m_clock.sleep_for(interval);
+      interval = std::min(interval * 2, m_options.job_poll_max);
+      job = m_api.get_device_job(JobFamily::ApplyLineKeyTemplate, job.id);
+      m_observer.job_progress(m_current_step(op), job, false);
+    }
+    if (job.latest_execution_status == "FAILED" || job.latest_execution_exit_code != "COMPLETED") {
+      std::string message = "job " + job.id + " finished " + job.latest_execution_status + "/" +
+                            job.latest_execution_exit_code;
+      const auto errors = m_api.list_device_job_errors(JobFamily::ApplyLineKeyTemplate, job.id);
+      message += ": " + std::to_string(errors.size()) + (errors.size() == 1 ? " phone failed" : " phones failed");
+      for (const auto& e : errors) {
+        message += "\n    item " + std::to_string(e.item_number) + (e.item.empty() ? "" : " (" + e.item + ")") + ": " + e.key;
+        for (const auto& m : e.messages) message += " " + m;
+        message += " (trackingId " + e.tracking_id + ")";
+      }
+      throw StepFailed(message, job.tracking_id);
+    }
+    if (job.updated_count && *job.updated_count != op.expected_count) {
+      throw StepFailed("job " + job.id + " updated " + std::to_string(*job.updated_count) + " phones, the preview said " +
+                           std::to_string(op.expected_count),
+                       job.tracking_id);
+    }
+    return "job " + job.id + " completed: " + std::to_string(job.updated_count.value_or(op.expected_count)) +
+           " phones updated";
+  }
+
+  // One device job per org: a 409 means another job runs, so wait and try again (never fail).
+  // A start whose outcome is unknown is not repeated blindly: a job that is now running is ours.
+  DeviceJob start_job(const ApplyTemplateJob& op, Clock::time_point start) {
+    milliseconds interval = m_options.job_poll_initial;
+    while (true) {
+      try {
+        return m_api.start_apply_line_key_template_job(op.request);
+      } catch (const ApiError& e) {
+        if (e.status() == 409) {
+          DeviceJob waiting;
+          waiting.latest_execution_status = "QUEUED";
+          m_observer.job_progress(m_current_step(op), waiting, true);
+          if (m_clock.now() - start >= m_options.job_deadline) {
+            throw StepPending("another device job kept running for " + std::to_string(m_options.job_deadline.count()) +
+                              "s; this job was not started; the next apply starts it");
+          }
+          m_clock.sleep_for(interval);
+          interval = std::min(interval * 2, m_options.job_poll_max);
+          continue;
+        }
+        if (e.status() == 0 || e.status() >= 500) {
+          for (const auto& job : m_api.list_device_jobs(JobFamily::ApplyLineKeyTemplate)) {
+            if (!job.finished()) return job;
+          }
+        }
+        throw;
+      }
+    }
+  }
+
+  // The step an operation belongs to, for progress reports.
+  const Step& m_current_step(const ApplyTemplateJob& op) {
+    std::lock_guard lock(m_mutex);
+    return *m_job_steps.at(op.template_name);
   }
 
   std::string perform(const DeletePhone& op) {
@@ -210,6 +333,7 @@ class Execution {
   std::map<std::string, std::string> m_device_ids;  // phone name -> device id learnt while applying
   std::set<std::string> m_online;                   // phone names seen online
   std::vector<IssuedActivationCode> m_codes;
+  std::map<std::string, const Step*> m_job_steps;  // template name -> its job step
   bool m_wait_complete = true;
 };
 

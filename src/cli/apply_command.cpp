@@ -64,6 +64,9 @@ int run_apply(const ApplyFlags& flags) {
     options.poll_initial = std::chrono::milliseconds(flags.poll_interval_ms);
     options.poll_max = std::max(options.poll_initial, std::chrono::milliseconds(15000));
     options.parallelism = flags.connection.max_in_flight;
+    options.job_deadline = manifests->desired.project.job_wait;
+    options.job_poll_initial = options.poll_initial;
+    options.job_poll_max = options.poll_max;
 
     PlannedRun run = plan_against_org(std::move(*manifests), flags.connection, std::cerr);
     if (has_errors(run.plan.diagnostics)) {

@@ -51,4 +51,17 @@ void ApplyProgress::waiting(int online, int total, std::chrono::seconds elapsed,
   }
 }
 
+void ApplyProgress::job_progress(const Step& step, const DeviceJob& job, bool queued) {
+  std::lock_guard lock(m_mutex);
+  std::string line = "… " + step.kind + " " + step.target + ": ";
+  line += queued ? "another device job is running in the organisation; queued"
+                 : "job " + job.latest_execution_status + " " + std::to_string(job.percentage_complete) + "%";
+  if (m_terminal) {
+    m_out << "\r\033[K" << line << std::flush;
+    m_status_line_open = true;
+  } else {
+    m_out << line << std::endl;
+  }
+}
+
 }  // namespace wx::cli

@@ -14,6 +14,7 @@ class ApplyProgress final : public ApplyObserver {
   void activation_code(const IssuedActivationCode& code) override;
   void waiting(int online, int total, std::chrono::seconds elapsed, std::chrono::seconds deadline,
                const std::string& detail) override;
+  void job_progress(const Step& step, const DeviceJob& job, bool queued) override;
 
  private:
   void end_status_line();

@@ -8,6 +8,7 @@
 
 #include "wxphones/manifest/diagnostic_printer.h"
 #include "wxphones/plan/planner.h"
+#include "wxphones/plan/plan.h"
 #include "wxphones/util/secrets.h"
 #include "wxphones/webex/access_token.h"
 #include "wxphones/webex/api_error.h"
@@ -48,6 +49,23 @@ PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags,
   run.api = make_http_webex_api(config);
   run.live = read_live_state(manifests.desired, *run.api, LiveReadOptions{flags.max_in_flight});
   run.plan = make_plan(manifests.desired, run.live.state);
+  // A template job is kept only when Webex's preview selects the phones the planner counted.
+  PlanOptions options;
+  std::vector<PlanNote> preview_notes;
+  for (const auto& step : run.plan.steps) {
+    const auto* job = std::get_if<ApplyTemplateJob>(&step.operation);
+    if (!job) continue;
+    const int count = run.api->preview_apply_line_key_template(job->request);
+    if (count == job->expected_count) continue;
+    options.no_bulk_templates.insert(job->template_name);
+    preview_notes.push_back({job->template_name, "the job preview selects " + std::to_string(count) +
+                                                     " phones, not the " + std::to_string(job->expected_count) +
+                                                     " that use the template: layouts are written per phone"});
+  }
+  if (!options.no_bulk_templates.empty()) {
+    run.plan = make_plan(manifests.desired, run.live.state, options);
+    run.plan.notes.insert(run.plan.notes.end(), preview_notes.begin(), preview_notes.end());
+  }
   run.plan.diagnostics.insert(run.plan.diagnostics.begin(), run.live.diagnostics.begin(),
                               run.live.diagnostics.end());
   if (!run.plan.diagnostics.empty()) {

@@ -7,6 +7,7 @@
 
 #include "wxphones/plan/normalize.h"
 #include "wxphones/util/parallel.h"
+#include "wxphones/webex/api_error.h"
 
 namespace wx {
 
@@ -96,6 +97,85 @@ std::vector<OwnerKey> owners_of(const DesiredState& desired) {
   return out;
 }
 
+// Locations whose phones decide whether an apply-template job would be exact: those of the owners
+// of phones using a template that many phones use.
+std::set<std::string> merger_locations(const DesiredState& desired, const LiveState& live, const LiveReadOptions& options) {
+  std::map<std::string, std::vector<const DesiredPhone*>> users;
+  for (const auto& phone : desired.phones) {
+    if (phone.layout && phone.layout->template_ref) users[*phone.layout->template_ref].push_back(&phone);
+  }
+  std::set<std::string> locations;
+  for (const auto& [name, phones] : users) {
+    if (static_cast<int>(phones.size()) < options.bulk_min_phones) continue;
+    for (const DesiredPhone* phone : phones) {
+      if (phone->owner.kind == OwnerRef::Kind::Person) {
+        auto it = live.people.find(lower(phone->owner.name));
+        if (it != live.people.end()) locations.insert(it->second.location_id);
+      } else {
+        auto it = live.workspaces.find(phone->owner.name);
+        if (it != live.workspaces.end()) locations.insert(it->second.location_id);
+      }
+    }
+  }
+  return locations;
+}
+
+// Templates (with keys for the managed ones), the layouts of phones whose layout is managed, and
+// the phones of the locations a template job could reach.
+void read_layouts_and_templates(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options,
+                                LiveState& live, const std::set<std::string>& job_locations, DeviceMerger& merger) {
+  bool layouts_managed = false;
+  for (const auto& phone : desired.phones) layouts_managed |= phone.layout.has_value();
+  if (!desired.templates.empty() || desired.project.prune_templates || layouts_managed) {
+    live.templates = api.list_line_key_templates();
+    std::set<std::string> wanted;
+    for (const auto& t : desired.templates) wanted.insert(t.spec.template_name);
+    parallel_for(live.templates.size(), options.parallelism, [&](std::size_t i) {
+      if (wanted.contains(live.templates[i].template_name)) {
+        live.templates[i] = api.get_line_key_template(live.templates[i].id);
+      }
+    });
+  }
+  std::vector<std::string> locations(job_locations.begin(), job_locations.end());
+  parallel_for(locations.size(), options.parallelism, [&](std::size_t i) {
+    DeviceQuery query;
+    query.location_id = locations[i];
+    query.type = "phone";
+    merger.add_webex(api.list_devices(query));
+  });
+  if (!layouts_managed) return;
+  // The layouts of the managed owners' phones: a few more reads than strictly needed, but no
+  // pairing here (that is the planner's job).
+  std::set<std::string> owners;
+  for (const auto& phone : desired.phones) {
+    if (!phone.layout) continue;
+    if (phone.owner.kind == OwnerRef::Kind::Person) {
+      auto it = live.people.find(lower(phone.owner.name));
+      if (it != live.people.end()) owners.insert(it->second.id);
+    } else {
+      auto it = live.workspaces.find(phone.owner.name);
+      if (it != live.workspaces.end()) owners.insert(it->second.id);
+    }
+  }
+  std::vector<LiveDevice> devices = merger.merged();
+  std::vector<const LiveDevice*> to_read;
+  for (const auto& d : devices) {
+    if (owners.contains(d.person_id) || owners.contains(d.workspace_id)) to_read.push_back(&d);
+  }
+  std::mutex mutex;
+  parallel_for(to_read.size(), options.parallelism, [&](std::size_t i) {
+    const LiveDevice& d = *to_read[i];
+    try {
+      Layout layout = api.get_device_layout(d.calling_device_id.empty() ? d.id : d.calling_device_id);
+      std::lock_guard lock(mutex);
+      live.layouts[d.id] = std::move(layout);
+    } catch (const ApiError& e) {
+      // A phone that cannot report a layout yet (never online, not Webex-aware) gets it written.
+      if (e.status() < 400 || e.status() >= 500) throw;
+    }
+  });
+}
+
 }  // namespace
 
 LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options) {
@@ -174,6 +254,8 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
     }
   }
   parallel_for(reads.size(), options.parallelism, [&](std::size_t i) { reads[i](); });
+
+  read_layouts_and_templates(desired, api, options, live, merger_locations(desired, live, options), merger);
   live.devices = merger.merged();
 
   // 3. MACs the manifests name that are not among those phones: free, or in use elsewhere?

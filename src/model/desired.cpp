@@ -7,4 +7,9 @@ const SourceLocation& DesiredPhone::location_of(const std::string& field) const 
   return it == field_locations.end() ? where : it->second;
 }
 
+const SourceLocation& DesiredTemplate::location_of(const std::string& field) const {
+  auto it = field_locations.find(field);
+  return it == field_locations.end() ? where : it->second;
+}
+
 }  // namespace wx

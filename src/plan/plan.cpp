@@ -15,8 +15,16 @@ PlanSummary Plan::summary() const {
       }
       continue;
     }
-    auto [it, inserted] = per_object.emplace(step.kind + "/" + step.target, step.action);
-    if (!inserted && it->second == Action::Update) it->second = step.action;
+    auto count = [&](const std::string& object, Action action) {
+      auto [it, inserted] = per_object.emplace(object, action);
+      if (!inserted && it->second == Action::Update) it->second = action;
+    };
+    if (const auto* job = std::get_if<ApplyTemplateJob>(&step.operation)) {
+      // A job changes the layouts of phones: they are what changes.
+      for (const auto& phone : job->phones) count("Phone/" + phone.name, Action::Update);
+      continue;
+    }
+    count(step.kind + "/" + step.target, step.action);
   }
   for (const auto& [object, action] : per_object) {
     switch (action) {

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "wxphones/plan/layout_compare.h"
+#include "wxphones/plan/layout_planner.h"
 #include "wxphones/plan/normalize.h"
 #include "wxphones/plan/phone_pairing.h"
 #include "wxphones/plan/phone_values.h"
 #include "wxphones/plan/step_order.h"
+#include "wxphones/plan/template_planner.h"
 
 namespace wx {
 
@@ -65,6 +68,7 @@ class PhonePlanner {
       plan_phone(*pair.desired, pair.live, owners.at(pair.desired->name));
     }
     for (const LiveDevice* device : pairing.unpaired_live) plan_prune(*device);
+    plan_layouts(m_desired, m_live, m_options, m_layout_changes, m_template_users, m_plan);
     if (!m_waiting.empty()) add_wait_step();
   }
 
@@ -97,20 +101,54 @@ class PhonePlanner {
       const std::string create_id = step.id;
       m_plan.steps.push_back(std::move(step));
       if (m_options.wait_for_new_phones) m_waiting.push_back(ref);
+      std::vector<std::string> layout_deps{create_id};
       if (phone.tags && !normalize_tags(*phone.tags).empty()) {
-        add_tags_step(phone, ref, location, nlohmann::json::array(), create_id,
-                      needs_online_for_tags(phone, nullptr));
+        layout_deps.push_back(add_tags_step(phone, ref, location, nlohmann::json::array(), create_id,
+                                            needs_online_for_tags(phone, nullptr)));
       }
+      plan_layout(phone, nullptr, ref, location, layout_deps);
       return;
     }
 
     if (!twin->online()) {
       m_plan.notes.push_back({phone.name, "not online yet (" + describe_status(*twin) + ")"});
     }
+    std::vector<std::string> layout_deps;
     if (phone.tags && normalize_tags(*phone.tags) != normalize_tags(twin->tags)) {
-      add_tags_step(phone, ref, location, nlohmann::json(normalize_tags(twin->tags)), "",
-                    needs_online_for_tags(phone, twin));
+      layout_deps.push_back(add_tags_step(phone, ref, location, nlohmann::json(normalize_tags(twin->tags)), "",
+                                          needs_online_for_tags(phone, twin)));
     }
+    plan_layout(phone, twin, ref, location, layout_deps);
+  }
+
+  // The layout the manifests want on the phone; a change is collected for plan_layouts().
+  void plan_layout(const DesiredPhone& phone, const LiveDevice* twin, const PhoneRef& ref, const std::string& location,
+                   std::vector<std::string> depends_on) {
+    if (!phone.layout) return;
+    Layout wanted;
+    if (phone.layout->template_ref) {
+      const DesiredTemplate* tmpl = nullptr;
+      for (const auto& t : m_desired.templates) {
+        if (t.name == *phone.layout->template_ref) tmpl = &t;
+      }
+      if (!tmpl) return;  // reported by validation
+      wanted = layout_of_template(tmpl->spec);
+      m_template_users.push_back({&phone, twin});
+    } else if (phone.layout->inline_layout) {
+      wanted = *phone.layout->inline_layout;
+    }
+    if (twin) {
+      auto live_layout = m_live.layouts.find(twin->id);
+      if (live_layout != m_live.layouts.end() && layout_matches(wanted, live_layout->second)) return;
+    }
+    // PhoneOS phones accept configuration only once they have been online (WEBEX_API.md §13).
+    const auto* model = m_live.catalog.find(phone.model);
+    const bool after_online = model && model->phone_os() && (!twin || !twin->online());
+    if (after_online) {
+      depends_on.push_back(kWaitStepId);
+      if (twin && std::find(m_waiting.begin(), m_waiting.end(), ref) == m_waiting.end()) m_waiting.push_back(ref);
+    }
+    m_layout_changes.push_back({&phone, twin, ref, wanted, location, depends_on, after_online});
   }
 
   // Webex cannot move a phone to another owner or change its model: that is delete + create.
@@ -134,7 +172,7 @@ class PhonePlanner {
     return !twin->webex_aware || twin->activating();
   }
 
-  void add_tags_step(const DesiredPhone& phone, const PhoneRef& ref, const std::string& location,
+  std::string add_tags_step(const DesiredPhone& phone, const PhoneRef& ref, const std::string& location,
                      nlohmann::json before, const std::string& create_id, bool after_online) {
     Step step;
     step.id = "phone." + phone.name + ".tags";
@@ -153,6 +191,7 @@ class PhonePlanner {
     }
     step.operation = SetPhoneTags{ref, normalize_tags(*phone.tags)};
     m_plan.steps.push_back(std::move(step));
+    return m_plan.steps.back().id;
   }
 
   void plan_prune(const LiveDevice& device) {
@@ -205,12 +244,15 @@ class PhonePlanner {
   const PlanOptions& m_options;
   Plan& m_plan;
   std::vector<PhoneRef> m_waiting;
+  std::vector<LayoutChange> m_layout_changes;
+  std::vector<TemplateUser> m_template_users;
 };
 
 }  // namespace
 
 Plan make_plan(const DesiredState& desired, const LiveState& live, const PlanOptions& options) {
   Plan plan;
+  plan_templates(desired, live, plan);
   PhonePlanner(desired, live, options, plan).run();
   order_steps(plan.steps);
   return plan;

@@ -1,3 +1,4 @@
+#include "wxphones/plan/layout_compare.h"
 #include "wxphones/plan/render.h"
 
 namespace wx {
@@ -34,6 +35,38 @@ struct OperationJson {
     nlohmann::json phones = nlohmann::json::array();
     for (const auto& p : op.phones) phones.push_back(ref_json(p));
     return {{"type", "waitPhonesOnline"}, {"phones", phones}};
+  }
+  nlohmann::json operator()(const CreateTemplate& op) const {
+    nlohmann::json j = {{"type", "createTemplate"}, {"name", op.name}, {"template", template_json(op.body)}};
+    if (!op.replaces_template_id.empty()) j["replacesTemplateId"] = op.replaces_template_id;
+    return j;
+  }
+  nlohmann::json operator()(const UpdateTemplate& op) const {
+    return {{"type", "updateTemplate"}, {"name", op.name}, {"templateId", op.template_id}, {"template", template_json(op.body)}};
+  }
+  nlohmann::json operator()(const DeleteTemplate& op) const {
+    return {{"type", "deleteTemplate"}, {"name", op.name}, {"templateId", op.template_id}};
+  }
+  nlohmann::json operator()(const SetPhoneLayout& op) const {
+    return {{"type", "setPhoneLayout"}, {"phone", ref_json(op.phone)}, {"layout", layout_to_json(op.layout)}};
+  }
+  nlohmann::json operator()(const ApplyTemplateJob& op) const {
+    nlohmann::json phones = nlohmann::json::array();
+    for (const auto& p : op.phones) phones.push_back(ref_json(p));
+    nlohmann::json request = {{"action", op.request.action},
+                              {"templateId", op.request.template_id},
+                              {"locationIds", op.request.location_ids},
+                              {"excludeDevicesWithCustomLayout", op.request.exclude_devices_with_custom_layout},
+                              {"includeDeviceTags", op.request.include_device_tags},
+                              {"excludeDeviceTags", op.request.exclude_device_tags}};
+    return {{"type", "applyTemplateJob"}, {"template", op.template_name}, {"request", request},
+            {"phones", phones}, {"expectedCount", op.expected_count}};
+  }
+  static nlohmann::json template_json(const LineKeyTemplate& t) {
+    nlohmann::json j = {{"templateName", t.template_name}, {"deviceModel", t.device_model},
+                        {"lineKeys", line_keys_to_json(t.line_keys)}};
+    if (t.user_reorder_enabled) j["userReorderEnabled"] = *t.user_reorder_enabled;
+    return j;
   }
   static void owner(nlohmann::json& j, const std::string& person_id, const std::string& workspace_id) {
     if (!person_id.empty()) j["personId"] = person_id;

@@ -1,6 +1,7 @@
 #include <map>
 #include <sstream>
 
+#include "wxphones/plan/key_grid.h"
 #include "wxphones/plan/render.h"
 
 namespace wx {
@@ -42,6 +43,7 @@ std::string render_markdown(const Plan& plan) {
           const bool changed =
               !step->before.is_object() || !step->before.contains(key) || step->before[key] != field;
           if (step->action == Action::Update && !changed) continue;
+          if (key == "layout") continue;  // drawn as a key grid below
           if (!fields.empty()) fields += "<br>";
           fields += key + ": ";
           if (step->action == Action::Update || step->action == Action::Replace) {
@@ -54,6 +56,12 @@ std::string render_markdown(const Plan& plan) {
       }
       out << "| `" << glyph(step->action) << "` | " << step->kind << " " << step->target << " | "
           << verb(step->action) << " (" << step->reason << ") | " << fields << " |\n";
+    }
+    // Layout changes as key grids, below the table.
+    for (const Step* step : steps) {
+      if (!step->after.is_object() || !step->after.contains("layout")) continue;
+      const nlohmann::json before = step->before.is_object() ? step->before.value("layout", nlohmann::json()) : nlohmann::json();
+      out << "\n**" << step->kind << " " << step->target << "**\n\n" << key_grid_markdown(before, step->after["layout"]);
     }
     out << "\n</details>\n\n";
   }

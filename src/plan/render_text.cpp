@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "wxphones/plan/key_grid.h"
 #include "wxphones/plan/render.h"
 
 namespace wx {
@@ -27,10 +28,34 @@ std::string show(const nlohmann::json& value) {
   return value.dump();
 }
 
+// Layouts and template keys are drawn as key grids, not JSON.
+nlohmann::json as_layout(const nlohmann::json& value, const std::string& key) {
+  if (!value.is_object() || !value.contains(key) || value[key].is_null()) return nullptr;
+  if (key == "layout") return value[key];
+  return {{"layoutMode", "CUSTOM"}, {"lineKeys", value[key]}};
+}
+
+bool render_grid(std::ostringstream& out, const Step& step, const std::string& key) {
+  const nlohmann::json& value = step.action == Action::Delete ? step.before : step.after;
+  if (!value.is_object() || !value.contains(key)) return false;
+  out << key_grid_text(step.action == Action::Create ? nlohmann::json() : as_layout(step.before, key),
+                       as_layout(value, key), "        ");
+  return true;
+}
+
 void render_fields(std::ostringstream& out, const Step& step) {
+  if (const auto* job = std::get_if<ApplyTemplateJob>(&step.operation)) {
+    out << "        applies to " << job->expected_count << " phones with one job (locations "
+        << job->request.location_ids.size() << ", tags " << nlohmann::json(job->request.include_device_tags).dump()
+        << ")\n";
+    render_grid(out, step, "layout");
+    return;
+  }
+  const bool grid = render_grid(out, step, "layout") | render_grid(out, step, "lineKeys");
   if (step.action == Action::Update || step.action == Action::Replace) {
     // Only what differs, as before -> after.
     for (const auto& [key, after] : step.after.items()) {
+      if (grid && (key == "layout" || key == "lineKeys")) continue;
       const nlohmann::json before =
           step.before.is_object() && step.before.contains(key) ? step.before[key] : nullptr;
       if (before != after) out << "      ~ " << key << ": " << show(before) << " -> " << show(after) << "\n";
@@ -40,6 +65,7 @@ void render_fields(std::ostringstream& out, const Step& step) {
   const nlohmann::json& value = step.action == Action::Delete ? step.before : step.after;
   if (!value.is_object()) return;
   for (const auto& [key, field] : value.items()) {
+    if (grid && (key == "layout" || key == "lineKeys")) continue;
     out << "        " << key << ": " << show(field) << "\n";
   }
 }

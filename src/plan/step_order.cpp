@@ -15,6 +15,11 @@ struct PhaseOf {
   Phase operator()(const WaitPhonesOnline&) const { return Phase::WaitOnline; }
   Phase operator()(const SetPhoneTags&) const { return Phase::ConfigurePhones; }
   Phase operator()(const DeletePhone&) const { return Phase::DeletePhones; }
+  Phase operator()(const CreateTemplate&) const { return Phase::Templates; }
+  Phase operator()(const UpdateTemplate&) const { return Phase::Templates; }
+  Phase operator()(const DeleteTemplate&) const { return Phase::DeleteTemplates; }
+  Phase operator()(const SetPhoneLayout&) const { return Phase::Layouts; }
+  Phase operator()(const ApplyTemplateJob&) const { return Phase::LayoutJobs; }
 };
 
 }  // namespace

@@ -192,6 +192,11 @@ nlohmann::json Emulator::patch(const std::string& path, const nlohmann::json& bo
   return parse_body(client.Patch(path.c_str(), body.dump(), "application/json"), "PATCH " + path);
 }
 
+nlohmann::json Emulator::put(const std::string& path, const nlohmann::json& body) const {
+  auto client = client_for(m_port);
+  return parse_body(client.Put(path.c_str(), body.dump(), "application/json"), "PUT " + path);
+}
+
 int Emulator::total_writes() const {
   return get("/_emulator/stats").value("totalWrites", -1);
 }

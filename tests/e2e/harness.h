@@ -50,6 +50,7 @@ class Emulator {
   nlohmann::json post(const std::string& control_path,
                       const nlohmann::json& body = nlohmann::json::object()) const;
   nlohmann::json patch(const std::string& control_path, const nlohmann::json& body) const;
+  nlohmann::json put(const std::string& control_path, const nlohmann::json& body) const;
   nlohmann::json state() const { return get("/_emulator/state"); }
   int total_writes() const;
 

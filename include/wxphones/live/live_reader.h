@@ -8,6 +8,7 @@ namespace wx {
 
 struct LiveReadOptions {
   int parallelism = 8;  // concurrent reads; the client bounds requests in flight as well
+  int bulk_min_phones = 5;  // as PlanOptions: templates this widely used may go out as one job
 };
 
 struct LiveRead {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "wxphones/model/device_model.h"
+#include "wxphones/model/layout.h"
 
 namespace wx {
 
@@ -77,6 +78,8 @@ struct LiveState {
   std::map<std::string, int> workspace_matches;  // display name -> how many workspaces carry it
   std::vector<LiveDevice> devices;               // owned by the people/workspaces above, or in prune scope
   std::map<std::string, MacStatus> mac_status;   // validateMacs result for MACs that are not yet devices
+  std::vector<LineKeyTemplate> templates;        // every template of the org, keys loaded for managed ones
+  std::map<std::string, Layout> layouts;         // device id -> layout, for phones whose layout is managed
 
   const Location* location_by_id(const std::string& id) const;
   const Location* location_by_name(const std::string& name) const;

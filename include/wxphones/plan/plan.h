@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "wxphones/model/device_job.h"
+#include "wxphones/model/layout.h"
 #include "wxphones/plan/action.h"
 #include "wxphones/util/diagnostic.h"
 
@@ -43,8 +45,36 @@ struct DeletePhone {
 struct WaitPhonesOnline {
   std::vector<PhoneRef> phones;
 };
-using Operation =
-    std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline>;
+// Line key templates, by manifest name; the id is known for existing templates only.
+struct CreateTemplate {
+  std::string name;
+  LineKeyTemplate body;
+  std::string replaces_template_id;  // a changed model is delete + create
+};
+struct UpdateTemplate {
+  std::string name;
+  std::string template_id;
+  LineKeyTemplate body;
+};
+struct DeleteTemplate {
+  std::string name;
+  std::string template_id;
+};
+// PUT .../devices/{id}/layout for one phone.
+struct SetPhoneLayout {
+  PhoneRef phone;
+  Layout layout;
+};
+// One apply-line-key-template job instead of many layout writes, when its filters select exactly
+// phones that use the template (checked against the live phones and the preview count).
+struct ApplyTemplateJob {
+  std::string template_name;  // manifest name
+  ApplyTemplateRequest request;
+  std::vector<PhoneRef> phones;  // the phones the filters select
+  int expected_count = 0;        // what previewApplyLineKeyTemplate must confirm, and updatedCount match
+};
+using Operation = std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline,
+                               CreateTemplate, UpdateTemplate, DeleteTemplate, SetPhoneLayout, ApplyTemplateJob>;
 
 // One step of an ordered plan. `before`/`after` are normalised values for display and for the
 // JSON plan: before is null for Create, after is null for Delete.

@@ -19,6 +19,8 @@ struct RecordingObserver final : ApplyObserver {
   }
   void activation_code(const IssuedActivationCode& code) override { codes.push_back(code); }
   void waiting(int, int, std::chrono::seconds, std::chrono::seconds, const std::string&) override { ++waits; }
+  int queued = 0;
+  void job_progress(const Step&, const DeviceJob&, bool q) override { queued += q; }
 };
 
 LiveState live_from(FakeWebexApi& api) {
@@ -107,4 +109,99 @@ TEST_CASE("an activation code is reported and its device found for the wait") {
   CHECK(report.exit_code() == 3);  // nobody entered the code
   // The next plan finds the activating phone and issues no second code.
   CHECK(make_plan(desired, live_from(api)).steps.empty());
+}
+
+namespace {
+
+// Five phones of one model that all use one template, online, in one location.
+struct TemplateFixture {
+  FakeWebexApi api;
+  DesiredState desired;
+  LiveState live = small_org();
+  TemplateFixture() {
+    DesiredTemplate t;
+    t.name = "reception";
+    t.spec.template_name = "reception";
+    t.spec.device_model = "DMS Cisco 8851";
+    t.spec.line_keys = {{1, "PRIMARY_LINE"}, {2, "SPEED_DIAL", "Help", "5000"}};
+    desired.templates = {t};
+    LineKeyTemplate live_t = t.spec;
+    live_t.id = "T-1";
+    live_t.line_keys = {{1, "PRIMARY_LINE"}};
+    live.templates = {live_t};
+    api.templates = {live_t};
+    for (int i = 0; i < 5; ++i) {
+      const std::string mac = "001B54AA000" + std::to_string(i);
+      auto phone = mac_phone("p" + std::to_string(i), mac, "DMS Cisco 8851", "alice@acme.example");
+      phone.layout = PhoneLayout{std::string("reception"), std::nullopt, {}};
+      desired.phones.push_back(phone);
+      live.devices.push_back(live_phone("D" + std::to_string(i), mac, "DMS Cisco 8851", "P-ALICE", "L-HQ"));
+    }
+    api.devices = live.devices;
+    api.preview_count = 5;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a template used by exactly the selected phones goes out as one job, queued behind a running job") {
+  TemplateFixture f;
+  const Plan plan = make_plan(f.desired, f.live);
+  int jobs = 0, layout_writes = 0;
+  for (const auto& s : plan.steps) {
+    jobs += std::holds_alternative<ApplyTemplateJob>(s.operation);
+    layout_writes += std::holds_alternative<SetPhoneLayout>(s.operation);
+  }
+  CHECK(jobs == 1);
+  CHECK(layout_writes == 0);
+  CHECK(plan.summary().change == 6);  // the template and its five phones, through one job
+  f.api.job_conflicts = 2;
+  RecordingObserver observer;
+  FakeClock clock;
+  const ApplyReport report = execute_plan(plan, f.api, ApplyOptions{}, observer, clock);
+  CHECK(report.exit_code() == 0);
+  CHECK(observer.queued == 2);  // a 409 is a queue, not a failure
+  CHECK(f.api.count("POST job") == 3);
+  CHECK(f.api.count("PUT layout") == 0);
+}
+
+TEST_CASE("a job with failing phones fails the step with each phone's tracking id") {
+  TemplateFixture f;
+  f.api.job_errors = {{1, "001B54AA0003", "TRACK_ITEM_1", "ERROR", "500", {"Unable to apply the template."}}};
+  RecordingObserver observer;
+  FakeClock clock;
+  const ApplyReport report = execute_plan(make_plan(f.desired, f.live), f.api, ApplyOptions{}, observer, clock);
+  CHECK(report.exit_code() == 1);
+  bool found = false;
+  for (const auto& o : report.outcomes) {
+    if (o.status != StepStatus::Failed) continue;
+    found = true;
+    CHECK(o.message.find("TRACK_ITEM_1") != std::string::npos);
+    CHECK(o.message.find("001B54AA0003") != std::string::npos);
+    CHECK(o.tracking_id.rfind("TRACK_JOB", 0) == 0);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("a preview that disagrees with the plan stops the job before it starts") {
+  TemplateFixture f;
+  const Plan plan = make_plan(f.desired, f.live);
+  f.api.preview_count = 7;  // two phones appeared that the plan did not see
+  RecordingObserver observer;
+  FakeClock clock;
+  const ApplyReport report = execute_plan(plan, f.api, ApplyOptions{}, observer, clock);
+  CHECK(report.exit_code() == 1);
+  CHECK(f.api.count("POST job") == 0);
+}
+
+TEST_CASE("an unmanaged phone the filters would reach means per-phone layout writes") {
+  TemplateFixture f;
+  f.live.devices.push_back(live_phone("D9", "001B54AA0099", "DMS Cisco 8851", "P-BOB", "L-HQ"));
+  const Plan plan = make_plan(f.desired, f.live);
+  int layout_writes = 0;
+  for (const auto& s : plan.steps) {
+    CHECK_FALSE(std::holds_alternative<ApplyTemplateJob>(s.operation));
+    layout_writes += std::holds_alternative<SetPhoneLayout>(s.operation);
+  }
+  CHECK(layout_writes == 5);
 }

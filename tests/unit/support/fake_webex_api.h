@@ -127,6 +127,92 @@ class FakeWebexApi final : public WebexApi {
     std::erase_if(devices, [&](const LiveDevice& d) { return d.id == id; });
   }
 
+  // Layouts, templates and the apply-template job, in memory.
+  std::map<std::string, Layout> layouts;  // device id -> layout
+  std::vector<LineKeyTemplate> templates;
+  std::vector<DeviceJob> jobs;
+  int job_conflicts = 0;                  // 409s to answer before a job starts
+  int job_polls_to_finish = 2;
+  std::vector<DeviceJobError> job_errors; // when set, the job finishes COMPLETED_WITH_ERRORS
+  int preview_count = -1;                 // -1: the number of devices of the template's model
+
+  Layout get_device_layout(const std::string& id) override {
+    record("GET layout " + id);
+    auto it = layouts.find(id);
+    return it == layouts.end() ? Layout{} : it->second;
+  }
+  void put_device_layout(const std::string& id, const Layout& layout) override {
+    record("PUT layout " + id);
+    layouts[id] = layout;
+  }
+  std::vector<LineKeyTemplate> list_line_key_templates() override {
+    record("GET templates");
+    return templates;
+  }
+  LineKeyTemplate get_line_key_template(const std::string& id) override {
+    record("GET template " + id);
+    for (const auto& t : templates) {
+      if (t.id == id) return t;
+    }
+    throw ApiError(404, "GET", "/telephony/config/devices/lineKeyTemplates/" + id, "not found", {}, "FAKE_2");
+  }
+  std::string create_line_key_template(const LineKeyTemplate& body) override {
+    record("POST template " + body.template_name);
+    LineKeyTemplate t = body;
+    t.id = "T" + std::to_string(next_id++);
+    templates.push_back(t);
+    return t.id;
+  }
+  void update_line_key_template(const std::string& id, const LineKeyTemplate& body) override {
+    record("PUT template " + id);
+    for (auto& t : templates) {
+      if (t.id == id) {
+        t.line_keys = body.line_keys;
+        t.user_reorder_enabled = body.user_reorder_enabled;
+      }
+    }
+  }
+  void delete_line_key_template(const std::string& id) override {
+    record("DELETE template " + id);
+    std::erase_if(templates, [&](const LineKeyTemplate& t) { return t.id == id; });
+  }
+  int preview_apply_line_key_template(const ApplyTemplateRequest&) override {
+    record("POST preview");
+    return preview_count;
+  }
+  DeviceJob start_apply_line_key_template_job(const ApplyTemplateRequest&) override {
+    record("POST job");
+    if (job_conflicts > 0) {
+      --job_conflicts;
+      throw ApiError(409, "POST", "/telephony/config/jobs/devices/applyLineKeyTemplate", "job running", {}, "FAKE_409");
+    }
+    DeviceJob job;
+    job.id = "JOB" + std::to_string(next_id++);
+    job.tracking_id = "TRACK_" + job.id;
+    job.latest_execution_status = "STARTED";
+    jobs.push_back(job);
+    return job;
+  }
+  DeviceJob get_device_job(JobFamily, const std::string& id) override {
+    record("GET job " + id);
+    for (auto& job : jobs) {
+      if (job.id != id) continue;
+      if (--job_polls_to_finish <= 0) {
+        job.latest_execution_status = "COMPLETED";
+        job.latest_execution_exit_code = job_errors.empty() ? "COMPLETED" : "COMPLETED_WITH_ERRORS";
+        job.percentage_complete = 100;
+        job.updated_count = preview_count - static_cast<int>(job_errors.size());
+      }
+      return job;
+    }
+    throw ApiError(404, "GET", "/jobs/" + id, "not found", {}, "FAKE_3");
+  }
+  std::vector<DeviceJob> list_device_jobs(JobFamily) override { return jobs; }
+  std::vector<DeviceJobError> list_device_job_errors(JobFamily, const std::string& id) override {
+    record("GET job errors " + id);
+    return job_errors;
+  }
+
  private:
   void record(const std::string& call) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);

@@ -1,0 +1,164 @@
+#include "wxphones/plan/layout_planner.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "wxphones/plan/layout_compare.h"
+#include "wxphones/plan/normalize.h"
+#include "wxphones/plan/template_planner.h"
+
+namespace wx {
+
+namespace {
+
+const DesiredTemplate* find_template(const DesiredState& desired, const std::string& name) {
+  for (const auto& t : desired.templates) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+// The tags a phone will carry when the job runs: tag steps run before layout jobs.
+std::vector<std::string> tags_at_job_time(const LiveDevice& device, const std::vector<TemplateUser>& users) {
+  for (const auto& u : users) {
+    if (u.twin == &device && u.phone->tags) return normalize_tags(*u.phone->tags);
+  }
+  return normalize_tags(device.tags);
+}
+
+bool has_all(const std::vector<std::string>& tags, const std::vector<std::string>& wanted) {
+  return std::all_of(wanted.begin(), wanted.end(),
+                     [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+}
+
+Step layout_step(const LayoutChange& change, const LiveState& live) {
+  Step step;
+  step.id = "phone." + change.ref.name + ".layout";
+  step.action = change.twin ? Action::Update : Action::Create;
+  step.kind = "Phone";
+  step.target = change.ref.name;
+  step.location = change.location;
+  auto it = change.twin ? live.layouts.find(change.twin->id) : live.layouts.end();
+  step.before = nlohmann::json{{"layout", it == live.layouts.end() ? nlohmann::json() : layout_to_json(it->second)}};
+  step.after = nlohmann::json{{"layout", layout_to_json(change.layout)}};
+  step.calls = {"PUT /telephony/config/devices/{deviceId}/layout"};
+  step.reason = change.twin ? "layout differs" : "layout of the new phone";
+  step.depends_on = change.depends_on;
+  step.operation = SetPhoneLayout{change.ref, change.layout};
+  // The layout of a new phone is part of creating it, not a separate change to count.
+  if (!change.twin) step.action = Action::Update;
+  return step;
+}
+
+}  // namespace
+
+std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl, const LineKeyTemplate& live_template,
+                                                   const std::vector<TemplateUser>& users,
+                                                   const std::vector<const LiveDevice*>& must_include,
+                                                   const LiveState& live) {
+  std::set<const LiveDevice*> managed;
+  std::set<std::string> location_ids;
+  std::optional<std::vector<std::string>> common_tags;
+  for (const auto& u : users) {
+    if (!u.twin) continue;
+    managed.insert(u.twin);
+    location_ids.insert(u.twin->location_id);
+    auto tags = tags_at_job_time(*u.twin, users);
+    if (!common_tags) {
+      common_tags = tags;
+    } else {
+      std::erase_if(*common_tags, [&](const std::string& t) { return !has_all(tags, {t}); });
+    }
+  }
+  if (managed.empty()) return std::nullopt;
+  const std::string model = canonical_model(live.catalog, tmpl.spec.device_model);
+
+  // What the job's filters select: the template's model, in those locations, with those tags.
+  ApplyTemplateJob job;
+  job.template_name = tmpl.name;
+  job.request.template_id = live_template.id;
+  job.request.location_ids.assign(location_ids.begin(), location_ids.end());
+  job.request.include_device_tags = common_tags.value_or(std::vector<std::string>{});
+  std::set<const LiveDevice*> selected;
+  for (const auto& d : live.devices) {
+    if (canonical_model(live.catalog, d.model.empty() ? d.product : d.model) != model) continue;
+    if (!location_ids.contains(d.location_id)) continue;
+    if (!has_all(tags_at_job_time(d, users), job.request.include_device_tags)) continue;
+    selected.insert(&d);
+  }
+  // Exact: it touches no phone the manifests do not give this template, and reaches every one that
+  // needs it. A PhoneOS phone that is not online cannot take a layout yet.
+  for (const LiveDevice* d : selected) {
+    if (!managed.contains(d)) return std::nullopt;
+    const auto* m = live.catalog.find(model);
+    if (m && m->phone_os() && !d->online()) return std::nullopt;
+  }
+  for (const LiveDevice* d : must_include) {
+    if (!selected.contains(d)) return std::nullopt;
+  }
+  for (const auto& u : users) {
+    if (u.twin && selected.contains(u.twin)) {
+      job.phones.push_back(PhoneRef{u.phone->name, u.twin->id, u.twin->mac, model});
+    }
+  }
+  job.expected_count = static_cast<int>(selected.size());
+  return job;
+}
+
+void plan_layouts(const DesiredState& desired, const LiveState& live, const PlanOptions& options,
+                  const std::vector<LayoutChange>& changes, const std::vector<TemplateUser>& users, Plan& plan) {
+  // Changes of existing phones, grouped by the template they use.
+  std::map<std::string, std::vector<const LayoutChange*>> by_template;
+  for (const auto& c : changes) {
+    if (c.twin && c.phone->layout && c.phone->layout->template_ref) by_template[*c.phone->layout->template_ref].push_back(&c);
+  }
+  std::set<const LayoutChange*> bulk;
+  for (const auto& [name, group] : by_template) {
+    if (static_cast<int>(group.size()) < options.bulk_min_phones || options.no_bulk_templates.contains(name)) continue;
+    const DesiredTemplate* tmpl = find_template(desired, name);
+    const LineKeyTemplate* twin = tmpl ? live_template_for(*tmpl, live) : nullptr;
+    // A template created or replaced by this plan has no id to preview against yet.
+    if (!twin || canonical_model(live.catalog, twin->device_model) != canonical_model(live.catalog, tmpl->spec.device_model)) {
+      continue;
+    }
+    std::vector<TemplateUser> template_users;
+    for (const auto& u : users) {
+      if (u.phone->layout && u.phone->layout->template_ref == name) template_users.push_back(u);
+    }
+    std::vector<const LiveDevice*> must_include;
+    for (const auto* c : group) must_include.push_back(c->twin);
+    auto job = exact_template_job(*tmpl, *twin, template_users, must_include, live);
+    if (!job) continue;
+    Step step;
+    step.id = "template." + name + ".apply";
+    step.action = Action::Update;
+    step.kind = "LineKeyTemplate";
+    step.target = name;
+    step.after = {{"layout", layout_to_json(layout_of_template(tmpl->spec))}, {"appliesTo", job->expected_count}};
+    step.before = {{"layout", nullptr}};
+    step.calls = {"POST /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke",
+                  "POST /telephony/config/jobs/devices/applyLineKeyTemplate",
+                  "GET /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}"};
+    step.reason = "one job applies the template to " + std::to_string(job->expected_count) +
+                  " phones: its filters select exactly the phones that use it";
+    for (const auto& s : plan.steps) {
+      if (s.id == "template." + name + ".update") step.depends_on.push_back(s.id);
+    }
+    for (const auto* c : group) {
+      bulk.insert(c);
+      for (const auto& d : c->depends_on) {
+        if (std::find(step.depends_on.begin(), step.depends_on.end(), d) == step.depends_on.end()) {
+          step.depends_on.push_back(d);
+        }
+      }
+    }
+    step.operation = std::move(*job);
+    plan.steps.push_back(std::move(step));
+  }
+  for (const auto& c : changes) {
+    if (!bulk.contains(&c)) plan.steps.push_back(layout_step(c, live));
+  }
+}
+
+}  // namespace wx
