@@ -138,7 +138,8 @@ TEST_CASE("a job with failing phones makes apply exit 1 and lists each failure w
 }
 
 TEST_CASE("a second device job started while one runs is queued, not failed") {
-  Emulator emulator(sales_seed(6));
+  // Real time here (scale 1), so the other job is still running when apply starts its own.
+  Emulator emulator(sales_seed(6), 1.0);
   const auto env = emulator.env();
   const std::string dir = template_in_place(emulator, 6);
   // Someone else's job is running in the organisation.
