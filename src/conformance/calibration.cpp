@@ -23,7 +23,8 @@ enum class Kind {
 };
 
 // ObjectsWith: an array whose items are all objects carrying every field named in `values`.
-enum class Accept { Any, AnyString, Null, Values, ObjectsWith };
+// ObjectWhere: an object whose field `values[0]` is the string `values[1]`.
+enum class Accept { Any, AnyString, Null, Values, ObjectsWith, ObjectWhere };
 
 struct Rule {
   const char* name;
@@ -100,6 +101,19 @@ const std::vector<Rule>& table() {
        "undeclared",
        Accept::ObjectsWith,
        {"trackingId", "error"}},
+      // WEBEX_API.md §6.8: `templateId` is required for APPLY_TEMPLATE only; the description marks it
+      // required for every action. Returning phones to their factory layouts sends no template.
+      {"apply-default-templates-without-template-id",
+       "WEBEX_API.md §6.8",
+       "applyLineKeyTemplate job and preview: no `templateId` when action is APPLY_DEFAULT_TEMPLATES",
+       Kind::Tolerate,
+       "POST /telephony/config/jobs/devices/applyLineKeyTemplate | "
+       "POST /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke",
+       Where::RequestBody,
+       "",
+       "required",
+       Accept::ObjectWhere,
+       {"action", "APPLY_DEFAULT_TEMPLATES"}},
       // WEBEX_API.md §12 (Unknown enum values), §10: new `connectionStatus` values such as `pending` and new
       // `lifecycle` values appear in real responses; the enums are closed in the description.
       {"unknown-status-enum-values", "WEBEX_API.md §12, §10",
@@ -172,6 +186,9 @@ bool accepts(const Rule& rule, const nlohmann::json* value) {
       return value != nullptr && value->is_string() &&
              std::find(rule.values.begin(), rule.values.end(), value->get<std::string>()) !=
                  rule.values.end();
+    case Accept::ObjectWhere:
+      return value != nullptr && value->is_object() && rule.values.size() == 2 &&
+             value->value(rule.values[0], std::string()) == rule.values[1];
     case Accept::ObjectsWith:
       return value != nullptr && value->is_array() &&
              std::all_of(value->begin(), value->end(), [&](const nlohmann::json& item) {

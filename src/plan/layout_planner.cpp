@@ -1,6 +1,7 @@
 #include "wxphones/plan/layout_planner.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -53,10 +54,14 @@ Step layout_step(const LayoutChange& change, const LiveState& live) {
 
 }  // namespace
 
-std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl, const LineKeyTemplate& live_template,
-                                                   const std::vector<TemplateUser>& users,
-                                                   const std::vector<const LiveDevice*>& must_include,
-                                                   const LiveState& live) {
+namespace {
+
+// The filters of a job reaching `users` (their locations, the tags they all carry when the job
+// runs), and whether what those filters select is exact: no phone outside `users`, every phone of
+// `must_include`, and no PhoneOS phone that is not online (it cannot take a layout yet).
+std::optional<ApplyTemplateJob> exact_job(const std::vector<TemplateUser>& users,
+                                          const std::vector<const LiveDevice*>& must_include, const LiveState& live,
+                                          const std::function<bool(const std::string& model)>& model_selected) {
   std::set<const LiveDevice*> managed;
   std::set<std::string> location_ids;
   std::optional<std::vector<std::string>> common_tags;
@@ -72,26 +77,19 @@ std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl, 
     }
   }
   if (managed.empty()) return std::nullopt;
-  const std::string model = canonical_model(live.catalog, tmpl.spec.device_model);
-
-  // What the job's filters select: the template's model, in those locations, with those tags.
   ApplyTemplateJob job;
-  job.template_name = tmpl.name;
-  job.request.template_id = live_template.id;
   job.request.location_ids.assign(location_ids.begin(), location_ids.end());
   job.request.include_device_tags = common_tags.value_or(std::vector<std::string>{});
   std::set<const LiveDevice*> selected;
   for (const auto& d : live.devices) {
-    if (canonical_model(live.catalog, d.model.empty() ? d.product : d.model) != model) continue;
-    if (!location_ids.contains(d.location_id)) continue;
+    const std::string model = canonical_model(live.catalog, d.model.empty() ? d.product : d.model);
+    if (!model_selected(model) || !location_ids.contains(d.location_id)) continue;
     if (!has_all(tags_at_job_time(d, users), job.request.include_device_tags)) continue;
     selected.insert(&d);
   }
-  // Exact: it touches no phone the manifests do not give this template, and reaches every one that
-  // needs it. A PhoneOS phone that is not online cannot take a layout yet.
   for (const LiveDevice* d : selected) {
     if (!managed.contains(d)) return std::nullopt;
-    const auto* m = live.catalog.find(model);
+    const auto* m = live.catalog.find(canonical_model(live.catalog, d->model.empty() ? d->product : d->model));
     if (m && m->phone_os() && !d->online()) return std::nullopt;
   }
   for (const LiveDevice* d : must_include) {
@@ -99,12 +97,90 @@ std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl, 
   }
   for (const auto& u : users) {
     if (u.twin && selected.contains(u.twin)) {
-      job.phones.push_back(PhoneRef{u.phone->name, u.twin->id, u.twin->mac, model});
+      job.phones.push_back(PhoneRef{u.phone->name, u.twin->id, u.twin->mac,
+                                    canonical_model(live.catalog, u.phone->model)});
     }
   }
   job.expected_count = static_cast<int>(selected.size());
   return job;
 }
+
+}  // namespace
+
+std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl, const LineKeyTemplate& live_template,
+                                                   const std::vector<TemplateUser>& users,
+                                                   const std::vector<const LiveDevice*>& must_include,
+                                                   const LiveState& live) {
+  const std::string model = canonical_model(live.catalog, tmpl.spec.device_model);
+  auto job = exact_job(users, must_include, live, [&](const std::string& m) { return m == model; });
+  if (!job) return std::nullopt;
+  job->template_name = tmpl.name;
+  job->request.action = "APPLY_TEMPLATE";
+  job->request.template_id = live_template.id;
+  return job;
+}
+
+std::optional<ApplyTemplateJob> exact_default_layouts_job(const std::vector<TemplateUser>& users,
+                                                          const std::vector<const LiveDevice*>& must_include,
+                                                          const LiveState& live) {
+  // APPLY_DEFAULT_TEMPLATES reaches every phone model whose layout can be configured.
+  auto job = exact_job(users, must_include, live, [&](const std::string& m) {
+    const auto* model = live.catalog.find(m);
+    return model && model->allow_configure_layout;
+  });
+  if (!job) return std::nullopt;
+  job->template_name = kFactoryLayouts;
+  job->request.action = "APPLY_DEFAULT_TEMPLATES";
+  return job;
+}
+
+namespace {
+
+// Phones returning to their factory layouts: one APPLY_DEFAULT_TEMPLATES job where exact.
+void plan_factory_layouts_job(const LiveState& live, const PlanOptions& options,
+                              const std::vector<LayoutChange>& changes, const std::vector<TemplateUser>& users,
+                              std::set<const LayoutChange*>& bulk, Plan& plan) {
+  auto is_default = [](const DesiredPhone* p) {
+    return p->layout && p->layout->inline_layout && p->layout->inline_layout->mode == LayoutMode::Default;
+  };
+  std::vector<const LayoutChange*> group;
+  for (const auto& c : changes) {
+    if (c.twin && is_default(c.phone)) group.push_back(&c);
+  }
+  if (static_cast<int>(group.size()) < options.bulk_min_phones || options.no_bulk_templates.contains(kFactoryLayouts)) {
+    return;
+  }
+  std::vector<TemplateUser> default_users;
+  for (const auto& u : users) {
+    if (is_default(u.phone)) default_users.push_back(u);
+  }
+  std::vector<const LiveDevice*> must_include;
+  for (const auto* c : group) must_include.push_back(c->twin);
+  auto job = exact_default_layouts_job(default_users, must_include, live);
+  if (!job) return;
+  Step step;
+  step.id = "layouts.factory.apply";
+  step.action = Action::Update;
+  step.kind = "Phone";
+  step.target = kFactoryLayouts;
+  step.before = {{"layout", nullptr}};
+  step.after = {{"layout", layout_to_json(Layout{})}, {"appliesTo", job->expected_count}};
+  step.calls = {"POST /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke",
+                "POST /telephony/config/jobs/devices/applyLineKeyTemplate",
+                "GET /telephony/config/jobs/devices/applyLineKeyTemplate/{jobId}"};
+  step.reason = "one APPLY_DEFAULT_TEMPLATES job returns " + std::to_string(job->expected_count) +
+                " phones to their factory layouts: its filters select exactly those phones";
+  for (const auto* c : group) {
+    bulk.insert(c);
+    for (const auto& d : c->depends_on) {
+      if (std::find(step.depends_on.begin(), step.depends_on.end(), d) == step.depends_on.end()) step.depends_on.push_back(d);
+    }
+  }
+  step.operation = std::move(*job);
+  plan.steps.push_back(std::move(step));
+}
+
+}  // namespace
 
 void plan_layouts(const DesiredState& desired, const LiveState& live, const PlanOptions& options,
                   const std::vector<LayoutChange>& changes, const std::vector<TemplateUser>& users, Plan& plan) {
@@ -156,6 +232,7 @@ void plan_layouts(const DesiredState& desired, const LiveState& live, const Plan
     step.operation = std::move(*job);
     plan.steps.push_back(std::move(step));
   }
+  plan_factory_layouts_job(live, options, changes, users, bulk, plan);
   for (const auto& c : changes) {
     if (!bulk.contains(&c)) plan.steps.push_back(layout_step(c, live));
   }

@@ -68,7 +68,7 @@ class PhonePlanner {
       plan_phone(*pair.desired, pair.live, owners.at(pair.desired->name));
     }
     for (const LiveDevice* device : pairing.unpaired_live) plan_prune(*device);
-    plan_layouts(m_desired, m_live, m_options, m_layout_changes, m_template_users, m_plan);
+    plan_layouts(m_desired, m_live, m_options, m_layout_changes, m_layout_users, m_plan);
     if (!m_waiting.empty()) add_wait_step();
   }
 
@@ -133,10 +133,10 @@ class PhonePlanner {
       }
       if (!tmpl) return;  // reported by validation
       wanted = layout_of_template(tmpl->spec);
-      m_template_users.push_back({&phone, twin});
     } else if (phone.layout->inline_layout) {
       wanted = *phone.layout->inline_layout;
     }
+    m_layout_users.push_back({&phone, twin});
     if (twin) {
       auto live_layout = m_live.layouts.find(twin->id);
       if (live_layout != m_live.layouts.end() && layout_matches(wanted, live_layout->second)) return;
@@ -245,7 +245,7 @@ class PhonePlanner {
   Plan& m_plan;
   std::vector<PhoneRef> m_waiting;
   std::vector<LayoutChange> m_layout_changes;
-  std::vector<TemplateUser> m_template_users;
+  std::vector<TemplateUser> m_layout_users;
 };
 
 }  // namespace

@@ -178,3 +178,31 @@ TEST_CASE("the layout of an activation-code PhoneOS phone waits until it is onli
   CHECK(stat(emulator.get("/_emulator/stats"), "writes", kLayoutPut) == 1);
   CHECK(run_wxphones({"plan", dir, "--detailed-exitcode"}, env).exit_code == 0);
 }
+
+TEST_CASE("phones returned to factory layouts through one APPLY_DEFAULT_TEMPLATES job") {
+  Emulator emulator(sales_seed(6));
+  const auto env = emulator.env();
+  const std::string dir = template_in_place(emulator, 6);
+  REQUIRE(run_wxphones({"apply", dir, "--auto-approve", "--poll-interval-ms", "100"}, env).exit_code == 0);
+
+  // The same phones, now declared with their factory layouts.
+  const std::string factory = temp_dir();
+  {
+    std::ofstream out(factory + "/phones.yaml");
+    for (int i = 1; i <= 6; ++i) {
+      out << "---\napiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: sales-" << i << "}\nspec:\n"
+          << "  model: DMS Cisco 8851\n  mac: " << mac_of(i) << "\n  owner: {person: user" << i << "@acme.example}\n"
+          << "  layout: {layoutMode: DEFAULT}\n";
+    }
+  }
+  Result plan = run_wxphones({"plan", factory, "--detailed-exitcode"}, env);
+  REQUIRE_MESSAGE(plan.exit_code == 2, (plan.out + plan.err));
+  CHECK(contains(plan.out, "applies to 6 phones with one job"));
+  emulator.post("/_emulator/stats/reset");
+  Result apply = run_wxphones({"apply", factory, "--auto-approve", "--poll-interval-ms", "100"}, env);
+  REQUIRE_MESSAGE(apply.exit_code == 0, (apply.out + apply.err));
+  const auto stats = emulator.get("/_emulator/stats");
+  CHECK(stat(stats, "writes", kJobs) == 1);
+  CHECK(stat(stats, "writes", kLayoutPut) == 0);
+  CHECK(run_wxphones({"plan", factory, "--detailed-exitcode"}, env).exit_code == 0);
+}

@@ -20,7 +20,7 @@ struct LayoutChange {
   bool after_online = false;            // depends on the online wait (PhoneOS)
 };
 
-// Every phone using a template, for the bulk decision (also those whose layout already matches).
+// Every phone whose layout is managed, for the bulk decision (also those whose layout already matches).
 struct TemplateUser {
   const DesiredPhone* phone = nullptr;
   const LiveDevice* twin = nullptr;
@@ -37,5 +37,13 @@ std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl, 
                                                    const std::vector<TemplateUser>& users,
                                                    const std::vector<const LiveDevice*>& must_include,
                                                    const LiveState& live);
+
+// The same for phones returning to their factory layouts (APPLY_DEFAULT_TEMPLATES).
+std::optional<ApplyTemplateJob> exact_default_layouts_job(const std::vector<TemplateUser>& users,
+                                                          const std::vector<const LiveDevice*>& must_include,
+                                                          const LiveState& live);
+
+// The name under which a factory-layouts job appears (ApplyTemplateJob::template_name).
+inline constexpr const char* kFactoryLayouts = "factory layouts";
 
 }  // namespace wx

@@ -123,11 +123,11 @@ struct TemplateFixture {
     t.name = "reception";
     t.spec.template_name = "reception";
     t.spec.device_model = "DMS Cisco 8851";
-    t.spec.line_keys = {{1, "PRIMARY_LINE"}, {2, "SPEED_DIAL", "Help", "5000"}};
+    t.spec.line_keys = {key(1, "PRIMARY_LINE"), key(2, "SPEED_DIAL", "Help", "5000")};
     desired.templates = {t};
     LineKeyTemplate live_t = t.spec;
     live_t.id = "T-1";
-    live_t.line_keys = {{1, "PRIMARY_LINE"}};
+    live_t.line_keys = {key(1, "PRIMARY_LINE")};
     live.templates = {live_t};
     api.templates = {live_t};
     for (int i = 0; i < 5; ++i) {
@@ -204,4 +204,36 @@ TEST_CASE("an unmanaged phone the filters would reach means per-phone layout wri
     layout_writes += std::holds_alternative<SetPhoneLayout>(s.operation);
   }
   CHECK(layout_writes == 5);
+}
+
+TEST_CASE("phones returning to factory layouts go out as one APPLY_DEFAULT_TEMPLATES job, when exact") {
+  TemplateFixture f;
+  for (auto& phone : f.desired.phones) {
+    Layout factory;  // DEFAULT
+    phone.layout = PhoneLayout{std::nullopt, factory, {}};
+  }
+  Layout custom;
+  custom.mode = LayoutMode::Custom;
+  custom.line_keys = {key(1, "PRIMARY_LINE"), key(2, "MONITOR")};
+  for (const auto& d : f.live.devices) f.live.layouts[d.id] = custom;
+  Plan plan = make_plan(f.desired, f.live);
+  const ApplyTemplateJob* job = nullptr;
+  for (const auto& s : plan.steps) {
+    if (const auto* j = std::get_if<ApplyTemplateJob>(&s.operation)) job = j;
+    CHECK_FALSE(std::holds_alternative<SetPhoneLayout>(s.operation));
+  }
+  REQUIRE(job);
+  CHECK(job->request.action == "APPLY_DEFAULT_TEMPLATES");
+  CHECK(job->request.template_id.empty());
+  CHECK(job->expected_count == 5);
+
+  // A phone of another model in the same location would be reset too: not exact, so per phone.
+  f.live.devices.push_back(live_phone("D7", "001B54AA0077", "DMS Cisco 7841", "P-BOB", "L-HQ"));
+  plan = make_plan(f.desired, f.live);
+  int writes = 0;
+  for (const auto& s : plan.steps) {
+    CHECK_FALSE(std::holds_alternative<ApplyTemplateJob>(s.operation));
+    writes += std::holds_alternative<SetPhoneLayout>(s.operation);
+  }
+  CHECK(writes == 5);
 }

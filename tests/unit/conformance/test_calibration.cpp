@@ -33,7 +33,8 @@ const std::set<std::string> kTestedRules = {"tags-patch-array",
                                             "device-configurations-patch-200",
                                             "example-fields",
                                             "device-configurations-key-map",
-                                            "apply-line-key-template-errors-items"};
+                                            "apply-line-key-template-errors-items",
+                                            "apply-default-templates-without-template-id"};
 
 CheckOutcome run(const char* line, const std::string& disabled = "", bool calibrated_descriptions = true) {
   const auto set = mini_set(calibrated_descriptions);
@@ -227,6 +228,45 @@ TEST_CASE("apply-line-key-template-errors-items: the {items:[...]} list form of 
   // The single object of the description still passes on its own.
   CHECK(run_apply_errors(nlohmann::json::parse(R"({"trackingId":"T","error":{"code":"BATCH-0"}})"))
             .findings.empty());
+}
+
+namespace {
+
+// The applyLineKeyTemplate job start as Cisco's description has it: action and templateId required.
+CheckOutcome run_apply_job(const nlohmann::json& request_body, const std::string& disabled = "") {
+  wx::conformance::OpenApiSet set;
+  set.add_document("apply.json", nlohmann::json::parse(R"J({
+    "openapi": "3.0.0", "info": {"title": "t", "version": "1"},
+    "paths": {"/telephony/config/jobs/devices/applyLineKeyTemplate": {"post": {
+      "requestBody": {"content": {"application/json": {"schema": {"type": "object",
+        "required": ["action", "templateId"],
+        "properties": {"action": {"type": "string"}, "templateId": {"type": "string"},
+                       "locationIds": {"type": "array", "items": {"type": "string"}}}}}}},
+      "responses": {"202": {"description": "Accepted"}}}}}})J"));
+  CheckOptions options;
+  if (!disabled.empty()) {
+    options.disabled_rules.insert(disabled);
+  }
+  nlohmann::json line = {{"method", "POST"},
+                         {"path", "/telephony/config/jobs/devices/applyLineKeyTemplate"},
+                         {"requestContentType", "application/json"},
+                         {"requestBody", request_body},
+                         {"status", 202}};
+  return ConformanceChecker(set, options).check(wx::conformance::exchange_from_json(line));
+}
+
+}  // namespace
+
+TEST_CASE("apply-default-templates-without-template-id: WEBEX_API.md §6.8") {
+  const std::string rule = "apply-default-templates-without-template-id";
+  REQUIRE(kTestedRules.count(rule) == 1);
+  const auto body = nlohmann::json::parse(R"({"action":"APPLY_DEFAULT_TEMPLATES","locationIds":["L"]})");
+  const auto with = run_apply_job(body);
+  CHECK_MESSAGE(with.findings.empty(), (with.findings.empty() ? "" : with.findings[0].message));
+  CHECK(std::count(with.rules_applied.begin(), with.rules_applied.end(), rule) == 1);
+  CHECK(run_apply_job(body, rule).findings.size() == 1);
+  // APPLY_TEMPLATE still needs its template.
+  CHECK(run_apply_job(nlohmann::json::parse(R"({"action":"APPLY_TEMPLATE"})")).findings.size() == 1);
 }
 
 TEST_CASE("apply_calibration=false turns every rule off") {

@@ -1,14 +1,16 @@
 #include <doctest/doctest.h>
 
+#include "support/builders.h"
 #include "wxphones/plan/key_grid.h"
 #include "wxphones/plan/layout_compare.h"
 
 using namespace wx;
+using namespace wx::test;
 
 TEST_CASE("a DEFAULT layout reads back without keys: it matches whatever keys were sent") {
   Layout desired;
   desired.mode = LayoutMode::Default;
-  desired.line_keys = {{1, "PRIMARY_LINE"}};
+  desired.line_keys = {key(1, "PRIMARY_LINE")};
   Layout live;  // DEFAULT, no keys
   CHECK(layout_matches(desired, live));
   live.mode = LayoutMode::Custom;
@@ -18,12 +20,12 @@ TEST_CASE("a DEFAULT layout reads back without keys: it matches whatever keys we
 TEST_CASE("KEM keys not sent read back OPEN; key order does not matter") {
   Layout desired;
   desired.mode = LayoutMode::Custom;
-  desired.line_keys = {{2, "SPEED_DIAL", "Help", "5000"}, {1, "PRIMARY_LINE"}};
+  desired.line_keys = {key(2, "SPEED_DIAL", "Help", "5000"), key(1, "PRIMARY_LINE")};
   desired.kem_module_type = "KEM_20_KEYS";
-  desired.kem_keys = {{1, 1, "SPEED_DIAL", "A", "1000"}};
+  desired.kem_keys = {kem_key(1, 1, "SPEED_DIAL", "A", "1000")};
   Layout live = desired;
-  live.line_keys = {{1, "PRIMARY_LINE"}, {2, "SPEED_DIAL", "Help", "5000"}, {3, "OPEN"}};
-  live.kem_keys = {{1, 1, "SPEED_DIAL", "A", "1000"}, {1, 2, "OPEN"}, {1, 3, "OPEN"}};
+  live.line_keys = {key(1, "PRIMARY_LINE"), key(2, "SPEED_DIAL", "Help", "5000"), key(3, "OPEN")};
+  live.kem_keys = {kem_key(1, 1, "SPEED_DIAL", "A", "1000"), kem_key(1, 2, "OPEN"), kem_key(1, 3, "OPEN")};
   CHECK(layout_matches(desired, live));
   live.kem_keys[0].value = "1001";
   CHECK_FALSE(layout_matches(desired, live));
@@ -32,7 +34,7 @@ TEST_CASE("KEM keys not sent read back OPEN; key order does not matter") {
 TEST_CASE("userReorderEnabled counts only when the manifest sets it") {
   Layout desired;
   desired.mode = LayoutMode::Custom;
-  desired.line_keys = {{1, "PRIMARY_LINE"}};
+  desired.line_keys = {key(1, "PRIMARY_LINE")};
   Layout live = desired;
   live.user_reorder_enabled = true;
   CHECK(layout_matches(desired, live));
@@ -43,11 +45,11 @@ TEST_CASE("userReorderEnabled counts only when the manifest sets it") {
 TEST_CASE("the key grid marks changed, new and removed keys, KEM modules as their own grids") {
   Layout before;
   before.mode = LayoutMode::Custom;
-  before.line_keys = {{1, "PRIMARY_LINE"}, {2, "OPEN"}, {3, "MONITOR"}};
+  before.line_keys = {key(1, "PRIMARY_LINE"), key(2, "OPEN"), key(3, "MONITOR")};
   Layout after = before;
-  after.line_keys = {{1, "PRIMARY_LINE"}, {2, "SPEED_DIAL", "Help", "5000"}};
+  after.line_keys = {key(1, "PRIMARY_LINE"), key(2, "SPEED_DIAL", "Help", "5000")};
   after.kem_module_type = "KEM_20_KEYS";
-  after.kem_keys = {{1, 1, "SPEED_DIAL", "Lobby", "2000"}};
+  after.kem_keys = {kem_key(1, 1, "SPEED_DIAL", "Lobby", "2000")};
   const std::string text = key_grid_text(layout_to_json(before), layout_to_json(after), "");
   CHECK(text.find("~ 2    SPEED_DIAL") != std::string::npos);
   CHECK(text.find("(was OPEN)") != std::string::npos);

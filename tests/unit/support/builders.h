@@ -60,4 +60,25 @@ inline LiveDevice live_phone(std::string id, std::string mac, std::string model,
   return d;
 }
 
+inline LineKey key(int index, std::string type, std::optional<std::string> label = std::nullopt,
+                   std::optional<std::string> value = std::nullopt) {
+  LineKey k;
+  k.index = index;
+  k.type = std::move(type);
+  k.label = std::move(label);
+  k.value = std::move(value);
+  return k;
+}
+
+inline KemKey kem_key(int module, int index, std::string type, std::optional<std::string> label = std::nullopt,
+                      std::optional<std::string> value = std::nullopt) {
+  KemKey k;
+  k.module_index = module;
+  k.key_index = index;
+  k.type = std::move(type);
+  k.label = std::move(label);
+  k.value = std::move(value);
+  return k;
+}
+
 }  // namespace wx::test
