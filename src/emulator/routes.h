@@ -1,5 +1,6 @@
 #pragma once
 #include "emulator/router.h"
+#include "emulator/state.h"
 
 namespace wx::emulator {
 
@@ -15,6 +16,9 @@ void add_workspace_routes(Router& router);
 void add_location_routes(Router& router);
 void add_supported_device_routes(Router& router);
 void add_layout_routes(Router& router);
+// Validates the request body as a layout for the device's model and stores it; on a bad body it
+// answers 400 and returns false. Shared by the API's PUT and the control API's admin edit.
+bool store_layout(Context& ctx, Device& device);
 void add_line_key_template_routes(Router& router);
 void add_device_job_routes(Router& router);
 

@@ -249,18 +249,7 @@ void clear_job_failure(Context& ctx) {
 void set_layout(Context& ctx) {
   Device* d = device_of(ctx);
   if (d == nullptr) return;
-  auto body = ctx.json_body();
-  if (!body) return;
-  const auto* model = ctx.state.model_of(*d);
-  if (model == nullptr) {
-    send_error(ctx.res, 400, "The model of this device has no layout.");
-    return;
-  }
-  if (auto error = parse_layout(*body, *model, d->layout)) {
-    send_error(ctx.res, 400, *error);
-    return;
-  }
-  ctx.send_json(200, layout_json(d->layout));
+  if (store_layout(ctx, *d)) ctx.send_json(200, layout_json(d->layout));
 }
 
 void advance_clock(Context& ctx) {

@@ -17,6 +17,25 @@ Device* layout_device(Context& ctx) {
   return d;
 }
 
+}  // namespace
+
+bool store_layout(Context& ctx, Device& d) {
+  auto body = ctx.json_body();
+  if (!body) return false;
+  const auto* model = ctx.state.model_of(d);
+  if (model == nullptr) {
+    send_error(ctx.res, 400, "The model of this device has no layout.");
+    return false;
+  }
+  if (auto error = parse_layout(*body, *model, d.layout)) {
+    send_error(ctx.res, 400, *error);
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
 void get_layout(Context& ctx) {
   if (const Device* d = layout_device(ctx)) ctx.send_json(200, layout_json(d->layout));
 }
@@ -24,18 +43,7 @@ void get_layout(Context& ctx) {
 void put_layout(Context& ctx) {
   Device* d = layout_device(ctx);
   if (d == nullptr || !require_configurable(ctx, *d)) return;
-  auto body = ctx.json_body();
-  if (!body) return;
-  const auto* model = ctx.state.model_of(*d);
-  if (model == nullptr) {
-    send_error(ctx.res, 400, "The model of this device has no layout.");
-    return;
-  }
-  if (auto error = parse_layout(*body, *model, d->layout)) {
-    send_error(ctx.res, 400, *error);
-    return;
-  }
-  ctx.send_no_content();
+  if (store_layout(ctx, *d)) ctx.send_no_content();
 }
 
 }  // namespace
