@@ -6,6 +6,7 @@
 #include <set>
 
 #include "wxphones/plan/normalize.h"
+#include "wxphones/plan/owner_resolution.h"
 #include "wxphones/util/parallel.h"
 #include "wxphones/webex/api_error.h"
 
@@ -99,7 +100,8 @@ std::vector<OwnerKey> owners_of(const DesiredState& desired) {
 
 // Locations whose phones decide whether an apply-template job would be exact: those of the owners
 // of phones using a template that many phones use.
-std::set<std::string> merger_locations(const DesiredState& desired, const LiveState& live, const LiveReadOptions& options) {
+std::set<std::string> merger_locations(const DesiredState& desired, const LiveState& live,
+                                       const LiveReadOptions& options) {
   std::map<std::string, std::vector<const DesiredPhone*>> users;
   for (const auto& phone : desired.phones) {
     if (phone.layout && phone.layout->template_ref) users[*phone.layout->template_ref].push_back(&phone);
@@ -108,13 +110,9 @@ std::set<std::string> merger_locations(const DesiredState& desired, const LiveSt
   for (const auto& [name, phones] : users) {
     if (static_cast<int>(phones.size()) < options.bulk_min_phones) continue;
     for (const DesiredPhone* phone : phones) {
-      if (phone->owner.kind == OwnerRef::Kind::Person) {
-        auto it = live.people.find(lower(phone->owner.name));
-        if (it != live.people.end()) locations.insert(it->second.location_id);
-      } else {
-        auto it = live.workspaces.find(phone->owner.name);
-        if (it != live.workspaces.end()) locations.insert(it->second.location_id);
-      }
+      Diagnostics reported_by_the_planner;
+      if (auto owner = resolve_owner(*phone, live, reported_by_the_planner))
+        locations.insert(owner->location_id);
     }
   }
   return locations;
@@ -123,7 +121,8 @@ std::set<std::string> merger_locations(const DesiredState& desired, const LiveSt
 // Templates (with keys for the managed ones), the layouts of phones whose layout is managed, and
 // the phones of the locations a template job could reach.
 void read_layouts_and_templates(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options,
-                                LiveState& live, const std::set<std::string>& job_locations, DeviceMerger& merger) {
+                                LiveState& live, const std::set<std::string>& job_locations,
+                                DeviceMerger& merger) {
   bool layouts_managed = false;
   for (const auto& phone : desired.phones) layouts_managed |= phone.layout.has_value();
   if (!desired.templates.empty() || desired.project.prune_templates || layouts_managed) {
@@ -149,13 +148,8 @@ void read_layouts_and_templates(const DesiredState& desired, WebexApi& api, cons
   std::set<std::string> owners;
   for (const auto& phone : desired.phones) {
     if (!phone.layout) continue;
-    if (phone.owner.kind == OwnerRef::Kind::Person) {
-      auto it = live.people.find(lower(phone.owner.name));
-      if (it != live.people.end()) owners.insert(it->second.id);
-    } else {
-      auto it = live.workspaces.find(phone.owner.name);
-      if (it != live.workspaces.end()) owners.insert(it->second.id);
-    }
+    Diagnostics reported_by_the_planner;
+    if (auto owner = resolve_owner(phone, live, reported_by_the_planner)) owners.insert(owner->id());
   }
   std::vector<LiveDevice> devices = merger.merged();
   std::vector<const LiveDevice*> to_read;

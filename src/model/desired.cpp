@@ -12,4 +12,11 @@ const SourceLocation& DesiredTemplate::location_of(const std::string& field) con
   return it == field_locations.end() ? where : it->second;
 }
 
+const DesiredTemplate* DesiredState::template_named(const std::string& name) const {
+  for (const auto& t : templates) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
 }  // namespace wx

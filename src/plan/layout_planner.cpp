@@ -13,13 +13,6 @@ namespace wx {
 
 namespace {
 
-const DesiredTemplate* find_template(const DesiredState& desired, const std::string& name) {
-  for (const auto& t : desired.templates) {
-    if (t.name == name) return &t;
-  }
-  return nullptr;
-}
-
 // The tags a phone will carry when the job runs: tag steps run before layout jobs.
 std::vector<std::string> tags_at_job_time(const LiveDevice& device, const std::vector<TemplateUser>& users) {
   for (const auto& u : users) {
@@ -29,8 +22,9 @@ std::vector<std::string> tags_at_job_time(const LiveDevice& device, const std::v
 }
 
 bool has_all(const std::vector<std::string>& tags, const std::vector<std::string>& wanted) {
-  return std::all_of(wanted.begin(), wanted.end(),
-                     [&](const std::string& t) { return std::find(tags.begin(), tags.end(), t) != tags.end(); });
+  return std::all_of(wanted.begin(), wanted.end(), [&](const std::string& t) {
+    return std::find(tags.begin(), tags.end(), t) != tags.end();
+  });
 }
 
 Step layout_step(const LayoutChange& change, const LiveState& live) {
@@ -41,7 +35,8 @@ Step layout_step(const LayoutChange& change, const LiveState& live) {
   step.target = change.ref.name;
   step.location = change.location;
   auto it = change.twin ? live.layouts.find(change.twin->id) : live.layouts.end();
-  step.before = nlohmann::json{{"layout", it == live.layouts.end() ? nlohmann::json() : layout_to_json(it->second)}};
+  step.before =
+      nlohmann::json{{"layout", it == live.layouts.end() ? nlohmann::json() : layout_to_json(it->second)}};
   step.after = nlohmann::json{{"layout", layout_to_json(change.layout)}};
   step.calls = {"PUT /telephony/config/devices/{deviceId}/layout"};
   step.reason = change.twin ? "layout differs" : "layout of the new phone";
@@ -59,9 +54,9 @@ namespace {
 // The filters of a job reaching `users` (their locations, the tags they all carry when the job
 // runs), and whether what those filters select is exact: no phone outside `users`, every phone of
 // `must_include`, and no PhoneOS phone that is not online (it cannot take a layout yet).
-std::optional<ApplyTemplateJob> exact_job(const std::vector<TemplateUser>& users,
-                                          const std::vector<const LiveDevice*>& must_include, const LiveState& live,
-                                          const std::function<bool(const std::string& model)>& model_selected) {
+std::optional<ApplyTemplateJob> exact_job(
+    const std::vector<TemplateUser>& users, const std::vector<const LiveDevice*>& must_include,
+    const LiveState& live, const std::function<bool(const std::string& model)>& model_selected) {
   std::set<const LiveDevice*> managed;
   std::set<std::string> location_ids;
   std::optional<std::vector<std::string>> common_tags;
@@ -89,7 +84,8 @@ std::optional<ApplyTemplateJob> exact_job(const std::vector<TemplateUser>& users
   }
   for (const LiveDevice* d : selected) {
     if (!managed.contains(d)) return std::nullopt;
-    const auto* m = live.catalog.find(canonical_model(live.catalog, d->model.empty() ? d->product : d->model));
+    const auto* m =
+        live.catalog.find(canonical_model(live.catalog, d->model.empty() ? d->product : d->model));
     if (m && m->phone_os() && !d->online()) return std::nullopt;
   }
   for (const LiveDevice* d : must_include) {
@@ -97,8 +93,8 @@ std::optional<ApplyTemplateJob> exact_job(const std::vector<TemplateUser>& users
   }
   for (const auto& u : users) {
     if (u.twin && selected.contains(u.twin)) {
-      job.phones.push_back(PhoneRef{u.phone->name, u.twin->id, u.twin->mac,
-                                    canonical_model(live.catalog, u.phone->model)});
+      job.phones.push_back(
+          PhoneRef{u.phone->name, u.twin->id, u.twin->mac, canonical_model(live.catalog, u.phone->model)});
     }
   }
   job.expected_count = static_cast<int>(selected.size());
@@ -107,7 +103,8 @@ std::optional<ApplyTemplateJob> exact_job(const std::vector<TemplateUser>& users
 
 }  // namespace
 
-std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl, const LineKeyTemplate& live_template,
+std::optional<ApplyTemplateJob> exact_template_job(const DesiredTemplate& tmpl,
+                                                   const LineKeyTemplate& live_template,
                                                    const std::vector<TemplateUser>& users,
                                                    const std::vector<const LiveDevice*>& must_include,
                                                    const LiveState& live) {
@@ -138,8 +135,9 @@ namespace {
 
 // Phones returning to their factory layouts: one APPLY_DEFAULT_TEMPLATES job where exact.
 void plan_factory_layouts_job(const LiveState& live, const PlanOptions& options,
-                              const std::vector<LayoutChange>& changes, const std::vector<TemplateUser>& users,
-                              std::set<const LayoutChange*>& bulk, Plan& plan) {
+                              const std::vector<LayoutChange>& changes,
+                              const std::vector<TemplateUser>& users, std::set<const LayoutChange*>& bulk,
+                              Plan& plan) {
   auto is_default = [](const DesiredPhone* p) {
     return p->layout && p->layout->inline_layout && p->layout->inline_layout->mode == LayoutMode::Default;
   };
@@ -147,7 +145,8 @@ void plan_factory_layouts_job(const LiveState& live, const PlanOptions& options,
   for (const auto& c : changes) {
     if (c.twin && is_default(c.phone)) group.push_back(&c);
   }
-  if (static_cast<int>(group.size()) < options.bulk_min_phones || options.no_bulk_templates.contains(kFactoryLayouts)) {
+  if (static_cast<int>(group.size()) < options.bulk_min_phones ||
+      options.no_bulk_templates.contains(kFactoryLayouts)) {
     return;
   }
   std::vector<TemplateUser> default_users;
@@ -173,7 +172,8 @@ void plan_factory_layouts_job(const LiveState& live, const PlanOptions& options,
   for (const auto* c : group) {
     bulk.insert(c);
     for (const auto& d : c->depends_on) {
-      if (std::find(step.depends_on.begin(), step.depends_on.end(), d) == step.depends_on.end()) step.depends_on.push_back(d);
+      if (std::find(step.depends_on.begin(), step.depends_on.end(), d) == step.depends_on.end())
+        step.depends_on.push_back(d);
     }
   }
   step.operation = std::move(*job);
@@ -183,19 +183,23 @@ void plan_factory_layouts_job(const LiveState& live, const PlanOptions& options,
 }  // namespace
 
 void plan_layouts(const DesiredState& desired, const LiveState& live, const PlanOptions& options,
-                  const std::vector<LayoutChange>& changes, const std::vector<TemplateUser>& users, Plan& plan) {
+                  const std::vector<LayoutChange>& changes, const std::vector<TemplateUser>& users,
+                  Plan& plan) {
   // Changes of existing phones, grouped by the template they use.
   std::map<std::string, std::vector<const LayoutChange*>> by_template;
   for (const auto& c : changes) {
-    if (c.twin && c.phone->layout && c.phone->layout->template_ref) by_template[*c.phone->layout->template_ref].push_back(&c);
+    if (c.twin && c.phone->layout && c.phone->layout->template_ref)
+      by_template[*c.phone->layout->template_ref].push_back(&c);
   }
   std::set<const LayoutChange*> bulk;
   for (const auto& [name, group] : by_template) {
-    if (static_cast<int>(group.size()) < options.bulk_min_phones || options.no_bulk_templates.contains(name)) continue;
-    const DesiredTemplate* tmpl = find_template(desired, name);
+    if (static_cast<int>(group.size()) < options.bulk_min_phones || options.no_bulk_templates.contains(name))
+      continue;
+    const DesiredTemplate* tmpl = desired.template_named(name);
     const LineKeyTemplate* twin = tmpl ? live_template_for(*tmpl, live) : nullptr;
     // A template created or replaced by this plan has no id to preview against yet.
-    if (!twin || canonical_model(live.catalog, twin->device_model) != canonical_model(live.catalog, tmpl->spec.device_model)) {
+    if (!twin || canonical_model(live.catalog, twin->device_model) !=
+                     canonical_model(live.catalog, tmpl->spec.device_model)) {
       continue;
     }
     std::vector<TemplateUser> template_users;
@@ -211,7 +215,8 @@ void plan_layouts(const DesiredState& desired, const LiveState& live, const Plan
     step.action = Action::Update;
     step.kind = "LineKeyTemplate";
     step.target = name;
-    step.after = {{"layout", layout_to_json(layout_of_template(tmpl->spec))}, {"appliesTo", job->expected_count}};
+    step.after = {{"layout", layout_to_json(layout_of_template(tmpl->spec))},
+                  {"appliesTo", job->expected_count}};
     step.before = {{"layout", nullptr}};
     step.calls = {"POST /telephony/config/devices/actions/previewApplyLineKeyTemplate/invoke",
                   "POST /telephony/config/jobs/devices/applyLineKeyTemplate",

@@ -115,22 +115,19 @@ class PhonePlanner {
     }
     std::vector<std::string> layout_deps;
     if (phone.tags && normalize_tags(*phone.tags) != normalize_tags(twin->tags)) {
-      layout_deps.push_back(add_tags_step(phone, ref, location, nlohmann::json(normalize_tags(twin->tags)), "",
-                                          needs_online_for_tags(phone, twin)));
+      layout_deps.push_back(add_tags_step(phone, ref, location, nlohmann::json(normalize_tags(twin->tags)),
+                                          "", needs_online_for_tags(phone, twin)));
     }
     plan_layout(phone, twin, ref, location, layout_deps);
   }
 
   // The layout the manifests want on the phone; a change is collected for plan_layouts().
-  void plan_layout(const DesiredPhone& phone, const LiveDevice* twin, const PhoneRef& ref, const std::string& location,
-                   std::vector<std::string> depends_on) {
+  void plan_layout(const DesiredPhone& phone, const LiveDevice* twin, const PhoneRef& ref,
+                   const std::string& location, std::vector<std::string> depends_on) {
     if (!phone.layout) return;
     Layout wanted;
     if (phone.layout->template_ref) {
-      const DesiredTemplate* tmpl = nullptr;
-      for (const auto& t : m_desired.templates) {
-        if (t.name == *phone.layout->template_ref) tmpl = &t;
-      }
+      const DesiredTemplate* tmpl = m_desired.template_named(*phone.layout->template_ref);
       if (!tmpl) return;  // reported by validation
       wanted = layout_of_template(tmpl->spec);
     } else if (phone.layout->inline_layout) {
@@ -146,7 +143,8 @@ class PhonePlanner {
     const bool after_online = model && model->phone_os() && (!twin || !twin->online());
     if (after_online) {
       depends_on.push_back(kWaitStepId);
-      if (twin && std::find(m_waiting.begin(), m_waiting.end(), ref) == m_waiting.end()) m_waiting.push_back(ref);
+      if (twin && std::find(m_waiting.begin(), m_waiting.end(), ref) == m_waiting.end())
+        m_waiting.push_back(ref);
     }
     m_layout_changes.push_back({&phone, twin, ref, wanted, location, depends_on, after_online});
   }
@@ -173,7 +171,7 @@ class PhonePlanner {
   }
 
   std::string add_tags_step(const DesiredPhone& phone, const PhoneRef& ref, const std::string& location,
-                     nlohmann::json before, const std::string& create_id, bool after_online) {
+                            nlohmann::json before, const std::string& create_id, bool after_online) {
     Step step;
     step.id = "phone." + phone.name + ".tags";
     step.action = Action::Update;

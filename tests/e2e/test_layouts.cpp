@@ -50,17 +50,22 @@ const char* kTemplate =
     "    - {lineKeyIndex: 1, lineKeyType: PRIMARY_LINE}\n"
     "    - {lineKeyIndex: 2, lineKeyType: SPEED_DIAL, lineKeyLabel: Helpdesk, lineKeyValue: \"5000\"}\n";
 
+// `phones` Phone manifests for the Sales phones, each with the same `layout:` value.
+void write_sales_phones(const std::string& dir, int phones, const std::string& layout) {
+  std::ofstream out(dir + "/phones.yaml");
+  for (int i = 1; i <= phones; ++i) {
+    out << "---\napiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: sales-" << i << "}\nspec:\n"
+        << "  model: DMS Cisco 8851\n  mac: " << mac_of(i) << "\n  owner: {person: user" << i
+        << "@acme.example}\n"
+        << "  layout: " << layout << "\n";
+  }
+}
+
 // Manifests for the template and, when `with_layouts`, `phones` phones using it.
 std::string sales_manifests(int phones, bool with_layouts) {
   const std::string dir = temp_dir();
   std::ofstream(dir + "/template.yaml") << kTemplate;
-  if (!with_layouts) return dir;
-  std::ofstream out(dir + "/phones.yaml");
-  for (int i = 1; i <= phones; ++i) {
-    out << "---\napiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: sales-" << i << "}\nspec:\n"
-        << "  model: DMS Cisco 8851\n  mac: " << mac_of(i) << "\n  owner: {person: user" << i << "@acme.example}\n"
-        << "  layout: {template: sales-8851}\n";
-  }
+  if (with_layouts) write_sales_phones(dir, phones, "{template: sales-8851}");
   return dir;
 }
 
@@ -108,9 +113,12 @@ TEST_CASE("one phone's layout changed in Control Hub shows as drift and is repai
 
   emulator.put("/_emulator/devices/" + mac_of(3) + "/layout",
                {{"layoutMode", "CUSTOM"},
-                {"lineKeys", {{{"lineKeyIndex", 1}, {"lineKeyType", "PRIMARY_LINE"}},
-                              {{"lineKeyIndex", 2}, {"lineKeyType", "SPEED_DIAL"}, {"lineKeyLabel", "Pizza"},
-                               {"lineKeyValue", "5550100"}}}}});
+                {"lineKeys",
+                 {{{"lineKeyIndex", 1}, {"lineKeyType", "PRIMARY_LINE"}},
+                  {{"lineKeyIndex", 2},
+                   {"lineKeyType", "SPEED_DIAL"},
+                   {"lineKeyLabel", "Pizza"},
+                   {"lineKeyValue", "5550100"}}}}});
   Result drift = run_wxphones({"plan", dir, "--detailed-exitcode"}, env);
   REQUIRE_MESSAGE(drift.exit_code == 2, (drift.out + drift.err));
   CHECK(contains(drift.out, "Plan: 0 to add, 1 to change, 0 to destroy."));
@@ -124,14 +132,16 @@ TEST_CASE("a job with failing phones makes apply exit 1 and lists each failure w
   Emulator emulator(sales_seed(6));
   const std::string dir = template_in_place(emulator, 6);
   for (int i : {2, 5}) {
-    emulator.post("/_emulator/devices/" + mac_of(i) + "/jobFailure", {{"status", 500}, {"description", "phone unreachable"}});
+    emulator.post("/_emulator/devices/" + mac_of(i) + "/jobFailure",
+                  {{"status", 500}, {"description", "phone unreachable"}});
   }
   Result apply = run_wxphones({"apply", dir, "--auto-approve", "--poll-interval-ms", "100"}, emulator.env());
   CHECK(apply.exit_code == 1);
   CHECK(contains(apply.out, "2 phones failed"));
   CHECK(contains(apply.out, "phone unreachable"));
   int tracking = 0;
-  for (std::size_t at = apply.out.find("trackingId"); at != std::string::npos; at = apply.out.find("trackingId", at + 1)) {
+  for (std::size_t at = apply.out.find("trackingId"); at != std::string::npos;
+       at = apply.out.find("trackingId", at + 1)) {
     ++tracking;
   }
   CHECK(tracking >= 3);  // each failed phone, and the job
@@ -144,13 +154,16 @@ TEST_CASE("a second device job started while one runs is queued, not failed") {
   const std::string dir = template_in_place(emulator, 6);
   // Someone else's job is running in the organisation.
   httplib::Client client("127.0.0.1", emulator.port());
-  const auto templates = nlohmann::json::parse(
-      client.Get("/v1/telephony/config/devices/lineKeyTemplates", {{"Authorization", "Bearer wxphones-demo-token"}})->body);
+  const auto templates = nlohmann::json::parse(client
+                                                   .Get("/v1/telephony/config/devices/lineKeyTemplates",
+                                                        {{"Authorization", "Bearer wxphones-demo-token"}})
+                                                   ->body);
   const std::string template_id = templates["lineKeyTemplates"][0]["id"];
-  auto started = client.Post("/v1/telephony/config/jobs/devices/applyLineKeyTemplate",
-                             {{"Authorization", "Bearer wxphones-demo-token"}},
-                             nlohmann::json{{"action", "APPLY_DEFAULT_TEMPLATES"}, {"templateId", template_id}}.dump(),
-                             "application/json");
+  auto started =
+      client.Post("/v1/telephony/config/jobs/devices/applyLineKeyTemplate",
+                  {{"Authorization", "Bearer wxphones-demo-token"}},
+                  nlohmann::json{{"action", "APPLY_DEFAULT_TEMPLATES"}, {"templateId", template_id}}.dump(),
+                  "application/json");
   REQUIRE(started);
   REQUIRE(started->status == 202);
   Result apply = run_wxphones({"apply", dir, "--auto-approve", "--poll-interval-ms", "100"}, env);
@@ -187,14 +200,7 @@ TEST_CASE("phones returned to factory layouts through one APPLY_DEFAULT_TEMPLATE
 
   // The same phones, now declared with their factory layouts.
   const std::string factory = temp_dir();
-  {
-    std::ofstream out(factory + "/phones.yaml");
-    for (int i = 1; i <= 6; ++i) {
-      out << "---\napiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: sales-" << i << "}\nspec:\n"
-          << "  model: DMS Cisco 8851\n  mac: " << mac_of(i) << "\n  owner: {person: user" << i << "@acme.example}\n"
-          << "  layout: {layoutMode: DEFAULT}\n";
-    }
-  }
+  write_sales_phones(factory, 6, "{layoutMode: DEFAULT}");
   Result plan = run_wxphones({"plan", factory, "--detailed-exitcode"}, env);
   REQUIRE_MESSAGE(plan.exit_code == 2, (plan.out + plan.err));
   CHECK(contains(plan.out, "applies to 6 phones with one job"));

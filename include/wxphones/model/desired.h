@@ -46,7 +46,8 @@ struct DesiredTemplate {
   std::string name;  // metadata.name, what phones reference
   LineKeyTemplate spec;
   SourceLocation where;
-  std::map<std::string, SourceLocation> field_locations;  // "spec.deviceModel", "spec.lineKeys[2].lineKeyValue", ...
+  std::map<std::string, SourceLocation>
+      field_locations;  // "spec.deviceModel", "spec.lineKeys[2].lineKeyValue", ...
   const SourceLocation& location_of(const std::string& field) const;
 };
 
@@ -59,7 +60,8 @@ struct ProjectSpec {
   std::string name;
   std::optional<std::string> org_id;
   std::optional<PhonePruneScope> prune_phones;  // nullopt: never delete phones
-  bool prune_templates = false;  // spec.prune.templates: delete templates no manifest declares and no phone uses
+  bool prune_templates =
+      false;  // spec.prune.templates: delete templates no manifest declares and no phone uses
   std::chrono::seconds device_online_wait{std::chrono::minutes(30)};
   std::chrono::seconds job_wait{std::chrono::minutes(20)};
   SourceLocation where;
@@ -70,6 +72,8 @@ struct DesiredState {
   bool has_project = false;
   std::vector<DesiredPhone> phones;
   std::vector<DesiredTemplate> templates;
+
+  const DesiredTemplate* template_named(const std::string& name) const;  // by metadata.name; nullptr if none
 };
 
 }  // namespace wx
