@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "wxphones/model/hoteling.h"
 #include "wxphones/model/layout.h"
 #include "wxphones/util/source_location.h"
 
@@ -28,6 +31,26 @@ struct PhoneLayout {
   SourceLocation where;
 };
 
+// One line on a phone besides its owner's (spec.members[]): a shared line appearance of a person
+// (email) or a workspace (name). Fields not written take the defaults below.
+struct MemberSpec {
+  OwnerRef member;
+  std::optional<int> port;  // nullopt: the next free port after the owner's line, in list order
+  std::string line_type = "SHARED_CALL_APPEARANCE";
+  std::optional<std::string> line_label;
+  bool hotline_enabled = false;
+  std::string hotline_destination;
+  bool allow_call_decline_enabled = true;
+  SourceLocation where;  // the list item
+};
+
+// spec.settings: the phone's own customizations (PUT .../devices/{id}/settings). Only the declared
+// keys of `customizations` are managed.
+struct PhoneSettingsSpec {
+  std::optional<bool> custom_enabled;  // nullopt: true when customizations are declared
+  nlohmann::json customizations = nlohmann::json::object();  // {"mpp": {...}}
+};
+
 struct DesiredPhone {
   std::string name;                // metadata.name, unique among phones
   std::string model;               // as written: model string or display name
@@ -36,6 +59,11 @@ struct DesiredPhone {
   OwnerRef owner;
   std::optional<std::vector<std::string>> tags;           // nullopt: tags are not managed
   std::optional<PhoneLayout> layout;                      // nullopt: the layout is not managed
+  std::optional<PhoneSettingsSpec> settings;              // customizations family models only
+  std::map<std::string, std::optional<std::string>> dynamic_settings;  // tag -> value; nullopt = CLEAR
+  std::map<std::string, nlohmann::json> configurations;   // key -> value; null = revert to default
+  std::optional<std::vector<MemberSpec>> members;         // nullopt: lines are not managed
+  std::optional<Hoteling> hoteling;                       // the owner's hoteling (person or workspace)
   SourceLocation where;                                   // the document's `kind:` line
   std::map<std::string, SourceLocation> field_locations;  // "spec.model" -> where it was written
   const SourceLocation& location_of(const std::string& field) const;
@@ -51,6 +79,39 @@ struct DesiredTemplate {
   const SourceLocation& location_of(const std::string& field) const;
 };
 
+// kind DeviceSettings: settings of one scope. The scope decides which parts are allowed
+// (WEBEX_API.md §6.6, §8): customizations and dynamicSettings at organization and location,
+// customEnabled at location, compression at person and workspace.
+struct SettingsScope {
+  enum class Kind { Organization, Location, Workspace, Person };
+  Kind kind = Kind::Organization;
+  std::string name;  // location name, workspace name or person email; empty for the organization
+  SourceLocation where;
+};
+
+struct DesiredScopeSettings {
+  std::string name;  // metadata.name
+  SettingsScope scope;
+  std::optional<bool> custom_enabled;  // location: locationCustomizationsEnabled
+  nlohmann::json customizations = nlohmann::json::object();  // declared keys only; {} = not managed
+  std::optional<std::string> compression;                      // "ON" | "OFF"
+  // family ("Cisco 9800") -> tag -> value; nullopt = CLEAR the override at this scope
+  std::map<std::string, std::map<std::string, std::optional<std::string>>> dynamic_settings;
+  SourceLocation where;
+  std::map<std::string, SourceLocation> field_locations;
+  const SourceLocation& location_of(const std::string& field) const;
+};
+
+// kinds WorkspaceDevices and PersonDevices: the hoteling host settings of an owner's devices.
+struct DesiredOwnerDevices {
+  std::string name;  // metadata.name
+  OwnerRef owner;
+  Hoteling hoteling;
+  SourceLocation where;
+  std::map<std::string, SourceLocation> field_locations;
+  const SourceLocation& location_of(const std::string& field) const;
+};
+
 struct PhonePruneScope {
   std::vector<std::string> locations;  // location names; empty means every location
   std::optional<std::string> tag;      // only phones carrying this tag
@@ -62,6 +123,8 @@ struct ProjectSpec {
   std::optional<PhonePruneScope> prune_phones;  // nullopt: never delete phones
   bool prune_templates =
       false;  // spec.prune.templates: delete templates no manifest declares and no phone uses
+  // spec.rebuildPhones.afterLocationSettings: rebuild a location's phones after its settings job
+  bool rebuild_after_location_settings = false;
   std::chrono::seconds device_online_wait{std::chrono::minutes(30)};
   std::chrono::seconds job_wait{std::chrono::minutes(20)};
   SourceLocation where;
@@ -72,6 +135,8 @@ struct DesiredState {
   bool has_project = false;
   std::vector<DesiredPhone> phones;
   std::vector<DesiredTemplate> templates;
+  std::vector<DesiredScopeSettings> scope_settings;
+  std::vector<DesiredOwnerDevices> owner_devices;
 
   const DesiredTemplate* template_named(const std::string& name) const;  // by metadata.name; nullptr if none
 };

@@ -4,6 +4,10 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "wxphones/model/dynamic_settings.h"
+
 namespace wx {
 
 // The four device job families of /telephony/config/jobs/devices/...; only one runs per org.
@@ -44,6 +48,19 @@ struct ApplyTemplateRequest {
   bool exclude_devices_with_custom_layout = false;
   std::vector<std::string> include_device_tags;
   std::vector<std::string> exclude_device_tags;
+};
+
+// Body of POST /telephony/config/jobs/devices/callDeviceSettings (WEBEX_API.md §6.10).
+struct DeviceSettingsJobRequest {
+  std::string location_id;  // empty: the organisation
+  std::optional<bool> location_customizations_enabled;  // location only
+  nlohmann::json customizations = nlohmann::json::object();  // the complete families to set
+};
+
+// Body of POST /telephony/config/jobs/devices/dynamicDeviceSettings (§8): minItems 1.
+struct DynamicSettingsJobRequest {
+  std::string location_id;  // empty: the organisation (omitted from the body)
+  std::vector<DynamicSettingChange> tags;
 };
 
 }  // namespace wx

@@ -4,7 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "wxphones/model/customizations.h"
+#include "wxphones/model/device_configuration.h"
+#include "wxphones/model/device_members.h"
 #include "wxphones/model/device_model.h"
+#include "wxphones/model/dynamic_settings.h"
+#include "wxphones/model/hoteling.h"
 #include "wxphones/model/layout.h"
 
 namespace wx {
@@ -60,6 +65,7 @@ struct OwnerDevice {
   std::string activation_state;   // upper-case
   std::string line_type;          // PRIMARY | SHARED_CALL_APPEARANCE | ...
   std::vector<std::string> tags;  // `description`
+  Hoteling hoteling;              // complete when read
 };
 
 struct MacStatus {
@@ -80,6 +86,27 @@ struct LiveState {
   std::map<std::string, MacStatus> mac_status;   // validateMacs result for MACs that are not yet devices
   std::vector<LineKeyTemplate> templates;        // every template of the org, keys loaded for managed ones
   std::map<std::string, Layout> layouts;         // device id -> layout, for phones whose layout is managed
+
+  // Settings, read only for what the manifests declare (keys: ids as the maps say).
+  std::optional<ScopeCustomizations> org_customizations;
+  std::map<std::string, ScopeCustomizations> location_customizations;  // location id ->
+  std::map<std::string, ScopeCustomizations> device_customizations;    // device id ->
+  std::map<std::string, OwnerDeviceSettings> person_device_settings;   // person id -> compression
+  std::map<std::string, OwnerDeviceSettings> workspace_device_settings;
+  std::map<std::string, Hoteling> person_hoteling;     // person id -> hoteling of the primary device
+  std::map<std::string, Hoteling> workspace_hoteling;  // workspace id ->
+  DynamicSettingsSchema dynamic_schema;                // the org's validationSchema for the families used
+  std::map<std::string, std::vector<DynamicSetting>> org_dynamic;  // family -> tags
+  std::map<std::pair<std::string, std::string>, std::vector<DynamicSetting>> location_dynamic;  // (loc id, family)
+  std::map<std::string, std::vector<DynamicSetting>> device_dynamic;     // device id -> tags
+  std::map<std::string, DeviceConfigurations> device_configurations;    // device id -> declared keys
+  std::map<std::string, DeviceMembers> device_members;                   // device id ->
+  // device id -> member id -> placeable: the available-members search for the declared members
+  std::map<std::string, std::map<std::string, bool>> member_available;
+  // The phones in the scope of a declared org/location setting that differs from live: location id
+  // ("" = org) -> devices. Their own settings are in device_customizations / device_dynamic, so
+  // the planner can list the phones a scope job will not reach.
+  std::map<std::string, std::vector<LiveDevice>> scope_devices;
 
   const Location* location_by_id(const std::string& id) const;
   const Location* location_by_name(const std::string& name) const;

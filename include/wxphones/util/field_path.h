@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+
+namespace wx {
+
+// "/spec/owner/person" -> "spec.owner.person"; "/spec/tags/1" -> "spec.tags[1]";
+// keys that are not identifiers are quoted: spec.configurations["Audio.Ringer.Volume"].
+// A token made of digits only is shown as an array index. The manifest loader keys
+// field_locations this way, and the planner looks them up the same way.
+std::string field_path(const std::string& pointer);
+
+// One JSON Pointer reference token: '~' -> "~0", '/' -> "~1".
+std::string pointer_token(const std::string& key);
+
+}  // namespace wx
