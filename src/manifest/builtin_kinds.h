@@ -7,6 +7,8 @@ namespace wx::manifest {
 void add_project_kind(KindRegistry& registry);
 void add_phone_kind(KindRegistry& registry);
 void add_line_key_template_kind(KindRegistry& registry);
+void add_device_settings_kind(KindRegistry& registry);
+void add_owner_devices_kinds(KindRegistry& registry);  // WorkspaceDevices and PersonDevices
 
 void add_builtin_kinds(KindRegistry& registry);
 

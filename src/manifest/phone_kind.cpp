@@ -1,9 +1,13 @@
-// kind: Phone — one desk phone: model, onboarding (MAC or activation code), owner, tags, layout.
+// kind: Phone — one desk phone: model, onboarding (MAC or activation code), owner, tags, layout,
+// settings (customizations, dynamic settings or configurations, as the model uses), members, hoteling.
 #include "manifest/builtin_kinds.h"
 #include "manifest/json_access.h"
 #include "manifest/model_lookup.h"
 #include "manifest/phone_layout.h"
+#include "manifest/phone_members.h"
 #include "manifest/phone_rules.h"
+#include "manifest/phone_settings.h"
+#include "manifest/settings_checks.h"
 #include "wxphones/util/mac.h"
 
 namespace wx::manifest {
@@ -109,6 +113,12 @@ void decode_phone(const ManifestDocument& doc, DecodeContext& ctx) {
     phone.tags = std::move(values);
   }
   phone.layout = decode_phone_layout(doc, ctx, *spec, model);
+  decode_phone_settings(doc, ctx, *spec, model, phone);
+  phone.members = decode_phone_members(doc, ctx, *spec, model, phone.owner);
+  if (const nlohmann::json* hoteling = member_of(*spec, "hoteling");
+      hoteling != nullptr && hoteling->is_object()) {
+    phone.hoteling = decode_hoteling(*hoteling);
+  }
   ctx.desired.phones.push_back(std::move(phone));
 }
 

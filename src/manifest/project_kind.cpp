@@ -1,4 +1,4 @@
-// kind: Project — scope, prune policy (phones, templates) and waits; at most one per repository.
+// kind: Project — scope, prune policy (phones, templates), rebuilds and waits; at most one per repository.
 #include "manifest/builtin_kinds.h"
 #include "manifest/duration.h"
 #include "manifest/json_access.h"
@@ -49,6 +49,12 @@ void decode_project(const ManifestDocument& doc, DecodeContext& ctx) {
       }
       if (const std::string* tag = string_member(*phones, "tag")) scope.tag = *tag;
       project.prune_phones = scope;
+    }
+    const nlohmann::json* rebuild = member_of(*spec, "rebuildPhones");
+    if (const nlohmann::json* after =
+            rebuild != nullptr ? member_of(*rebuild, "afterLocationSettings") : nullptr;
+        after != nullptr && after->is_boolean()) {
+      project.rebuild_after_location_settings = after->get<bool>();
     }
     if (const nlohmann::json* waits = member_of(*spec, "waits"); waits != nullptr && waits->is_object()) {
       decode_wait(doc, ctx, *waits, "deviceOnline", project.device_online_wait);

@@ -19,4 +19,10 @@ const schema::SchemaDocument* embedded_schema(const std::string& file);
 Diagnostics check_schema(const nlohmann::json& document, const SourceMap& locations,
                          const schema::SchemaDocument& schema);
 
+// The same for one value inside a document (at JSON Pointer `base`) checked against the schema at
+// `schema_pointer` of another file, e.g. a phone's customizations against customizations.schema.json:
+// our validator follows only local references, so such parts are checked by their decoder.
+Diagnostics check_schema_at(const nlohmann::json& value, const std::string& base, const SourceMap& locations,
+                            const schema::SchemaDocument& schema, const std::string& schema_pointer);
+
 }  // namespace wx::manifest

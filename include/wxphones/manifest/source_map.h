@@ -1,4 +1,5 @@
 #pragma once
+#include "wxphones/util/field_path.h"
 #include <map>
 #include <string>
 
@@ -28,10 +29,7 @@ class SourceMap {
   std::map<std::string, SourceLocation> m_keys;
 };
 
-// "/spec/owner/person" -> "spec.owner.person"; "/spec/tags/1" -> "spec.tags[1]";
-// keys that are not identifiers are quoted: spec.configurations["Audio.Ringer.Volume"].
-// A token made of digits only is shown as an array index.
-std::string field_path(const std::string& pointer);
+using ::wx::field_path;  // wxphones/util/field_path.h
 
 // Appends one reference token to a JSON Pointer, escaping '~' and '/'.
 std::string pointer_append(const std::string& pointer, const std::string& token);

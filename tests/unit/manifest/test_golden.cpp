@@ -64,3 +64,12 @@ TEST_CASE("the good fixture validates cleanly") {
   CHECK(err.str() == "");
   CHECK(out.str() == "valid: 7 objects in 5 files (1 Project, 5 Phone, 1 LineKeyTemplate)\n");
 }
+
+TEST_CASE("the acme example validates cleanly") {
+  wx::test::ScopedCwd cwd(WX_SOURCE_DIR);
+  std::ostringstream out;
+  std::ostringstream err;
+  CHECK(wx::validate_manifests("examples/acme", out, err) == 0);
+  CHECK(err.str() == "");
+  CHECK(out.str().find("1 DeviceSettings") != std::string::npos);
+}

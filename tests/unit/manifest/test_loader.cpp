@@ -131,7 +131,9 @@ TEST_CASE("loader: the kind registry is open to new kinds") {
   CHECK(set.kinds["Thing"] == 1);
   REQUIRE(set.diagnostics.size() == 1);
   CHECK(set.diagnostics[0].field == "kind");
-  CHECK(wx::manifest::KindRegistry::builtin().names() == std::vector<std::string>{"Project", "Phone", "LineKeyTemplate"});
+  CHECK(wx::manifest::KindRegistry::builtin().names() ==
+        std::vector<std::string>{"Project", "Phone", "LineKeyTemplate", "DeviceSettings", "WorkspaceDevices",
+                                 "PersonDevices"});
 }
 
 TEST_CASE("loader: diagnostics are sorted by file order and position") {

@@ -68,3 +68,13 @@ TEST_CASE("project: durations") {
   CHECK(set.diagnostics[0].field == "spec.waits.deviceOnline");
   CHECK(set.diagnostics[0].where == wx::SourceLocation{"m.yaml", 5, 25});
 }
+
+TEST_CASE("project: rebuildPhones.afterLocationSettings") {
+  auto set = wx::test::load_text(
+      "apiVersion: wxphones/v1\nkind: Project\nmetadata: {name: acme}\nspec:\n"
+      "  rebuildPhones: {afterLocationSettings: true}\n");
+  REQUIRE(set.diagnostics.empty());
+  CHECK(set.desired.project.rebuild_after_location_settings);
+  auto defaults = wx::test::load_text("apiVersion: wxphones/v1\nkind: Project\nmetadata: {name: acme}\n");
+  CHECK_FALSE(defaults.desired.project.rebuild_after_location_settings);
+}

@@ -46,7 +46,8 @@ TEST_CASE("schema check: unknown fields point at their key, with the closest all
   CHECK(d.where == wx::SourceLocation{"m.yaml", 8, 3});
   CHECK(d.field == "spec.tgas");
   CHECK(d.message ==
-        "unknown field; did you mean \"tags\"? (expected one of: layout, mac, model, onboarding, owner, tags)");
+        "unknown field; did you mean \"tags\"? (expected one of: configurations, dynamicSettings, hoteling, "
+        "layout, mac, members, model, onboarding, owner, settings, tags)");
 }
 
 TEST_CASE("schema check: missing fields are named and point at the object's key") {
