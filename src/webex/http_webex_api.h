@@ -9,7 +9,10 @@
 namespace wx::webex_detail {
 
 // WebexApi over WebexClient. Reads live in http_webex_reads.cpp, writes in http_webex_writes.cpp,
-// layouts and templates in http_webex_layouts.cpp, device jobs in http_webex_jobs.cpp.
+// layouts and templates in http_webex_layouts.cpp, device jobs in http_webex_jobs.cpp, customizations,
+// owner settings and hoteling in http_webex_settings.cpp, dynamic settings in
+// http_webex_dynamic_settings.cpp, deviceConfigurations in http_webex_configurations.cpp, members and
+// applyChanges in http_webex_members.cpp.
 class HttpWebexApi final : public WebexApi {
  public:
   explicit HttpWebexApi(const ClientConfig& config) : m_client(config) {}
@@ -44,8 +47,59 @@ class HttpWebexApi final : public WebexApi {
   DeviceJob get_device_job(JobFamily family, const std::string& job_id) override;
   std::vector<DeviceJob> list_device_jobs(JobFamily family) override;
   std::vector<DeviceJobError> list_device_job_errors(JobFamily family, const std::string& job_id) override;
+  DeviceJob start_device_settings_job(const DeviceSettingsJobRequest& request) override;
+  DeviceJob start_dynamic_settings_job(const DynamicSettingsJobRequest& request) override;
+  DeviceJob start_rebuild_phones_job(const std::string& location_id) override;
+
+  // http_webex_settings.cpp
+  ScopeCustomizations get_device_customizations(const std::string& device_id,
+                                                const std::string& model) override;
+  void put_device_customizations(const std::string& device_id, const std::string& model,
+                                 const ScopeCustomizations& body) override;
+  ScopeCustomizations get_location_customizations(const std::string& location_id) override;
+  ScopeCustomizations get_org_customizations() override;
+  OwnerDeviceSettings get_person_device_settings(const std::string& person_id) override;
+  void put_person_device_settings(const std::string& person_id, const OwnerDeviceSettings& body) override;
+  OwnerDeviceSettings get_workspace_device_settings(const std::string& workspace_id) override;
+  void put_workspace_device_settings(const std::string& workspace_id,
+                                     const OwnerDeviceSettings& body) override;
+  void put_person_hoteling(const std::string& person_id, const Hoteling& hoteling) override;
+  void put_workspace_hoteling(const std::string& workspace_id, const Hoteling& hoteling) override;
+
+  // http_webex_dynamic_settings.cpp
+  DynamicSettingsSchema get_dynamic_settings_schema(const std::string& family) override;
+  std::vector<DynamicSetting> get_org_dynamic_settings(const std::string& family,
+                                                       const std::vector<std::string>& tags) override;
+  std::vector<DynamicSetting> get_location_dynamic_settings(const std::string& location_id,
+                                                            const std::string& family,
+                                                            const std::vector<std::string>& tags) override;
+  std::vector<DynamicSetting> get_device_dynamic_settings(const std::string& device_id,
+                                                          const std::vector<std::string>& tags) override;
+  void put_device_dynamic_settings(const std::string& device_id,
+                                   const std::vector<DynamicSettingChange>& changes) override;
+
+  // http_webex_configurations.cpp
+  DeviceConfigurations get_device_configurations(const std::string& device_id,
+                                                 const std::vector<std::string>& keys) override;
+  void patch_device_configurations(const std::string& device_id,
+                                   const std::vector<ConfigurationPatch>& patch) override;
+
+  // http_webex_members.cpp
+  DeviceMembers get_device_members(const std::string& device_id) override;
+  void put_device_members(const std::string& device_id, const std::vector<DeviceMember>& members) override;
+  std::vector<AvailableMember> search_available_members(const std::string& device_id,
+                                                        const std::string& name) override;
+  void apply_changes(const std::string& device_id) override;
 
  private:
+  // POST of a device job. Never repeated blindly: a 409 or other 4xx reaches the caller; when the
+  // outcome is unknown (no response, 5xx, 2xx without a job) the single running job of that family is
+  // the one just started (one device job runs per org); otherwise the original error is thrown.
+  DeviceJob start_job(JobFamily family, const nlohmann::json& body);
+  // getSettings POSTs: read-only actions, so retried like GETs.
+  std::vector<DynamicSetting> post_get_settings(const std::string& path, const QueryParams& query,
+                                                const std::vector<std::string>& tags);
+
   std::optional<LiveDevice> get_device(const std::string& id);  // nullopt on 404
   // After a create whose outcome is unknown: the device with this MAC, from /devices or the owner's
   // telephony listing (phones that are not yet Webex-aware appear only there).

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "settings_json.h"
 #include "wxphones/util/mac.h"
 
 namespace wx::webex_detail {
@@ -164,6 +165,8 @@ OwnerDevice owner_device_from_json(const nlohmann::json& device) {
   d.activation_state = upper(string_of(device, "activationState"));
   d.line_type = string_of(device, "type");
   d.tags = strings_of(device, "description");
+  d.hoteling = hoteling_from_json(device.is_object() && device.contains("hoteling") ? device["hoteling"]
+                                                                                    : nlohmann::json());
   return d;
 }
 

@@ -164,7 +164,8 @@ JsonResponse WebexClient::send(const HttpCall& call) {
   if (call.path.find('?') != std::string::npos) {
     throw std::invalid_argument("path must not contain a query; pass it as QueryParams: " + call.path);
   }
-  std::string url = m_impl->base.url_for(call.path, m_impl->with_org(call.query));
+  std::string url =
+      m_impl->base.url_for(call.path, call.with_org ? m_impl->with_org(call.query) : call.query);
   std::optional<std::string> body;
   if (call.body) {
     body = call.body->dump();

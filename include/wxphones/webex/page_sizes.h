@@ -20,6 +20,9 @@ inline constexpr int kLocations = 1000;
 // the largest value it names. applyLineKeyTemplate and rebuildPhones lists are not paged.
 inline constexpr int kDeviceJobs = 2000;
 
+// GET .../devices/{id}/availableMembers: the spec's default `max`, the largest value it names.
+inline constexpr int kAvailableMembers = 2000;
+
 // validateMacs states no batch limit; wxc_sdk's live tests send up to 200 [infer: keep well under].
 inline constexpr int kValidateMacsBatch = 100;
 

@@ -4,7 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "wxphones/model/customizations.h"
+#include "wxphones/model/device_configuration.h"
 #include "wxphones/model/device_job.h"
+#include "wxphones/model/device_members.h"
+#include "wxphones/model/dynamic_settings.h"
+#include "wxphones/model/hoteling.h"
 #include "wxphones/model/layout.h"
 #include "wxphones/model/live.h"
 #include "wxphones/webex/api_error.h"
@@ -76,8 +81,53 @@ class WebexApi {
   virtual void delete_line_key_template(const std::string& template_id) = 0;  // 404 = already gone
   virtual int preview_apply_line_key_template(const ApplyTemplateRequest& request) = 0;  // deviceCount
 
+  // Device customizations (§6.6). `model` is the device's model string (sent as deviceModel, and
+  // as model too on the PUT, §12).
+  virtual ScopeCustomizations get_device_customizations(const std::string& device_id, const std::string& model) = 0;
+  virtual void put_device_customizations(const std::string& device_id, const std::string& model,
+                                         const ScopeCustomizations& body) = 0;  // customizations + customEnabled
+  virtual ScopeCustomizations get_location_customizations(const std::string& location_id) = 0;
+  virtual ScopeCustomizations get_org_customizations() = 0;
+  virtual OwnerDeviceSettings get_person_device_settings(const std::string& person_id) = 0;
+  virtual void put_person_device_settings(const std::string& person_id, const OwnerDeviceSettings& body) = 0;
+  virtual OwnerDeviceSettings get_workspace_device_settings(const std::string& workspace_id) = 0;
+  virtual void put_workspace_device_settings(const std::string& workspace_id, const OwnerDeviceSettings& body) = 0;
+
+  // Hoteling (§6.12): the two PUT bodies differ; fields left nullopt are not sent.
+  virtual void put_person_hoteling(const std::string& person_id, const Hoteling& hoteling) = 0;
+  virtual void put_workspace_hoteling(const std::string& workspace_id, const Hoteling& hoteling) = 0;
+
+  // Dynamic settings (§8).
+  virtual DynamicSettingsSchema get_dynamic_settings_schema(const std::string& family) = 0;  // "" = all
+  virtual std::vector<DynamicSetting> get_org_dynamic_settings(const std::string& family,
+                                                               const std::vector<std::string>& tags) = 0;
+  virtual std::vector<DynamicSetting> get_location_dynamic_settings(const std::string& location_id,
+                                                                    const std::string& family,
+                                                                    const std::vector<std::string>& tags) = 0;
+  virtual std::vector<DynamicSetting> get_device_dynamic_settings(const std::string& device_id,
+                                                                  const std::vector<std::string>& tags) = 0;
+  virtual void put_device_dynamic_settings(const std::string& device_id,
+                                           const std::vector<DynamicSettingChange>& changes) = 0;
+
+  // Device configurations (§7); device_id is the DEVICE (webexDeviceId) form. `keys` empty = all.
+  virtual DeviceConfigurations get_device_configurations(const std::string& device_id,
+                                                         const std::vector<std::string>& keys) = 0;
+  virtual void patch_device_configurations(const std::string& device_id,
+                                           const std::vector<ConfigurationPatch>& patch) = 0;  // 201 or 200
+
+  // Members (§6.3, §6.4). The PUT is a full replacement.
+  virtual DeviceMembers get_device_members(const std::string& device_id) = 0;
+  virtual void put_device_members(const std::string& device_id, const std::vector<DeviceMember>& members) = 0;
+  // usageType SHARED_LINE, all pages; `name` is a "contains" filter on the member's name.
+  virtual std::vector<AvailableMember> search_available_members(const std::string& device_id,
+                                                                const std::string& name) = 0;
+  virtual void apply_changes(const std::string& device_id) = 0;  // POST .../actions/applyChanges/invoke
+
   // Device jobs. Starting one while another runs in the org is an ApiError with status 409.
   virtual DeviceJob start_apply_line_key_template_job(const ApplyTemplateRequest& request) = 0;
+  virtual DeviceJob start_device_settings_job(const DeviceSettingsJobRequest& request) = 0;   // 200
+  virtual DeviceJob start_dynamic_settings_job(const DynamicSettingsJobRequest& request) = 0;  // 202
+  virtual DeviceJob start_rebuild_phones_job(const std::string& location_id) = 0;              // 202
   virtual DeviceJob get_device_job(JobFamily family, const std::string& job_id) = 0;
   virtual std::vector<DeviceJob> list_device_jobs(JobFamily family) = 0;
   virtual std::vector<DeviceJobError> list_device_job_errors(JobFamily family, const std::string& job_id) = 0;

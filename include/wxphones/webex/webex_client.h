@@ -34,6 +34,9 @@ struct HttpCall {
   std::optional<nlohmann::json> body;
   Idempotency idempotency = Idempotency::NotIdempotent;
   std::string content_type = "application/json";
+  // Whether ClientConfig::org_id is added as orgId. A few operations do not declare it (job status of
+  // callDeviceSettings/dynamicDeviceSettings, /deviceConfigurations: the id already names the org).
+  bool with_org = true;
 };
 
 struct JsonResponse {
