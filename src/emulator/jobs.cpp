@@ -4,12 +4,46 @@
 #include <cstdio>
 
 #include "emulator/errors.h"
+#include "emulator/router.h"
 
 namespace wx::emulator {
 
 namespace {
 
-constexpr const char* kStepSuffix = "Process";  // step name = job name + "Process" (§6.8)
+// A layout job: the template snapshot (or the default layout) every selected phone gets.
+class LayoutJobAction : public JobAction {
+ public:
+  LayoutJobAction(Layout target, bool keep_kem) : m_target(std::move(target)), m_keep_kem(keep_kem) {}
+
+  std::optional<JobFailure> apply(State&, Device& device) override {
+    Layout layout = m_target;
+    if (m_keep_kem) {
+      layout.kem_module_type = device.layout.kem_module_type;
+      layout.kem_keys = device.layout.kem_keys;
+    }
+    device.layout = std::move(layout);
+    return std::nullopt;
+  }
+
+  void describe(const State&, const DeviceJob& job, nlohmann::json& out) const override {
+    out["updatedCount"] = job.updated;
+    out["advisoryCount"] = 0;
+  }
+
+ private:
+  Layout m_target;
+  bool m_keep_kem;
+};
+
+JobAction* action_of(State& state, const DeviceJob& job) {
+  auto it = state.org.settings.job_actions.find(job.uuid);
+  return it == state.org.settings.job_actions.end() ? nullptr : it->second.get();
+}
+
+const JobAction* action_of(const State& state, const DeviceJob& job) {
+  auto it = state.org.settings.job_actions.find(job.uuid);
+  return it == state.org.settings.job_actions.end() ? nullptr : it->second.get();
+}
 
 std::int64_t duration_of(const State& state, const DeviceJob& job) {
   const auto& t = state.org.job_timing;
@@ -47,20 +81,24 @@ void process_device(State& state, DeviceJob& job, const std::string& uuid) {
     fail_device(job, device, uuid, {refusal.status, refusal.message, std::to_string(refusal.error_code)});
     return;
   }
-  Layout layout = job.target;
-  if (job.keep_kem) {
-    layout.kem_module_type = device->layout.kem_module_type;
-    layout.kem_keys = device->layout.kem_keys;
+  JobAction* action = action_of(state, job);
+  if (action == nullptr) {
+    fail_device(job, device, uuid, {500, "The job has no action.", std::nullopt});
+    return;
   }
-  device->layout = std::move(layout);
+  if (auto failure = action->apply(state, *device)) {
+    fail_device(job, device, uuid, std::move(*failure));
+    return;
+  }
   ++job.updated;
 }
 
-void finish(DeviceJob& job) {
+void finish(State& state, DeviceJob& job) {
   job.finished = true;
   job.last_updated_ms = job.end_ms;
   const bool all_failed = !job.device_uuids.empty() && job.errors.size() == job.device_uuids.size();
   job.status = all_failed ? "FAILED" : "COMPLETED";
+  if (JobAction* action = action_of(state, job); action != nullptr && !all_failed) action->complete(state);
 }
 
 std::string exit_code(const DeviceJob& job) {
@@ -93,8 +131,20 @@ bool device_job_running(const State& state) {
   return std::any_of(state.org.jobs.begin(), state.org.jobs.end(), [](const auto& j) { return !j.finished; });
 }
 
-DeviceJob& start_layout_job(State& state, std::string family, std::string name,
-                            std::vector<std::string> device_uuids, Layout target, bool keep_kem) {
+std::vector<const DeviceJob*> running_jobs(const State& state, const std::string& family) {
+  std::vector<const DeviceJob*> out;
+  for (const auto& job : state.org.jobs) {
+    if (!job.finished && job.family == family) out.push_back(&job);
+  }
+  return out;
+}
+
+void send_job_conflict(Context& ctx) {
+  send_error(ctx.res, 409, "Another device job is in progress for this organization; try again later.");
+}
+
+DeviceJob& start_device_job(State& state, std::string family, std::string name,
+                            std::vector<std::string> device_uuids, std::shared_ptr<JobAction> action) {
   if (state.org.admin_uuid.empty()) state.org.admin_uuid = state.ids.uuid();
   DeviceJob job;
   job.uuid = state.ids.uuid();
@@ -107,11 +157,16 @@ DeviceJob& start_layout_job(State& state, std::string family, std::string name,
   job.device_uuids = std::move(device_uuids);
   job.end_ms = job.start_ms + duration_of(state, job);
   job.last_updated_ms = job.created_ms;
-  job.target = std::move(target);
-  job.keep_kem = keep_kem;
+  state.org.settings.job_actions[job.uuid] = std::move(action);
   state.org.jobs.push_back(std::move(job));
   settle_jobs(state);  // a zero start delay starts it at once
   return state.org.jobs.back();
+}
+
+DeviceJob& start_layout_job(State& state, std::string family, std::string name,
+                            std::vector<std::string> device_uuids, Layout target, bool keep_kem) {
+  return start_device_job(state, std::move(family), std::move(name), std::move(device_uuids),
+                          std::make_shared<LayoutJobAction>(std::move(target), keep_kem));
 }
 
 void settle_jobs(State& state) {
@@ -127,7 +182,7 @@ void settle_jobs(State& state) {
       process_device(state, job, job.device_uuids[job.processed]);
       ++job.processed;
     }
-    if (now >= job.end_ms) finish(job);
+    if (now >= job.end_ms) finish(state, job);
   }
 }
 
@@ -135,6 +190,7 @@ nlohmann::json job_json(const State& state, const DeviceJob& job) {
   const auto now = state.clock.now_ms();
   const bool started = job.status != "STARTING";
   const std::string exit = exit_code(job);
+  const JobAction* action = action_of(state, job);
   auto steps = nlohmann::json::array();
   nlohmann::json execution = {{"id", job.instance_id},
                               {"lastUpdated", iso8601(job.last_updated_ms)},
@@ -148,7 +204,7 @@ nlohmann::json job_json(const State& state, const DeviceJob& job) {
                            {"lastUpdated", iso8601(job.last_updated_ms)},
                            {"statusMessage", job.status},
                            {"exitCode", exit},
-                           {"name", job.name + kStepSuffix},
+                           {"name", action != nullptr ? action->step_name(job) : job.name + "Process"},
                            {"timeElapsed", iso_duration(until - job.start_ms)}};
     execution["startTime"] = iso8601(job.start_ms);
     if (job.finished) {
@@ -161,19 +217,19 @@ nlohmann::json job_json(const State& state, const DeviceJob& job) {
     execution["timeElapsed"] = iso_duration(0);
   }
   execution["stepExecutionStatuses"] = std::move(steps);
-  return {{"name", job.name},
-          {"id", make_id("JOB_ID", job.uuid)},
-          {"trackingId", job.tracking_id},
-          {"sourceUserId", make_id("PEOPLE", state.org.admin_uuid)},
-          {"sourceCustomerId", state.org_id()},
-          {"targetCustomerId", state.org_id()},
-          {"instanceId", 0},
-          {"jobExecutionStatus", nlohmann::json::array({execution})},
-          {"latestExecutionStatus", job.status},
-          {"latestExecutionExitCode", exit},
-          {"percentageComplete", percentage(job)},
-          {"updatedCount", job.updated},
-          {"advisoryCount", 0}};
+  nlohmann::json out = {{"name", job.name},
+                        {"id", make_id("JOB_ID", job.uuid)},
+                        {"trackingId", job.tracking_id},
+                        {"sourceUserId", make_id("PEOPLE", state.org.admin_uuid)},
+                        {"sourceCustomerId", state.org_id()},
+                        {"targetCustomerId", state.org_id()},
+                        {"instanceId", 0},
+                        {"jobExecutionStatus", nlohmann::json::array({execution})},
+                        {"latestExecutionStatus", job.status},
+                        {"latestExecutionExitCode", exit},
+                        {"percentageComplete", percentage(job)}};
+  if (action != nullptr) action->describe(state, job, out);
+  return out;
 }
 
 nlohmann::json job_errors_json(const DeviceJob& job) {

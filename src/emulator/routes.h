@@ -22,7 +22,17 @@ bool store_layout(Context& ctx, Device& device);
 void add_line_key_template_routes(Router& router);
 void add_device_job_routes(Router& router);
 
+// Settings families (routes_settings.cpp and the files it calls): device/location/org
+// customizations, compression, dynamic settings, callDeviceSettings/dynamicDeviceSettings/rebuildPhones
+// jobs, applyChanges.
+void add_settings_routes(Router& router);
+// Device-configuration families (routes_config.cpp and the files it calls): deviceConfigurations,
+// members, available members, person/workspace devices and hoteling.
+void add_config_routes(Router& router);
+
 // The /_emulator/ control API (paths include the /_emulator prefix).
 void add_control_routes(Router& router, Stats& stats, FaultSet& faults);
+void add_settings_control_routes(Router& router);
+void add_config_control_routes(Router& router);
 
 }  // namespace wx::emulator

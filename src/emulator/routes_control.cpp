@@ -9,6 +9,7 @@
 #include "emulator/layout.h"
 #include "emulator/lifecycle.h"
 #include "emulator/routes.h"
+#include "emulator/settings_routes.h"
 #include "emulator/state.h"
 #include "emulator/stats.h"
 
@@ -55,6 +56,7 @@ nlohmann::json device_state_json(const State& state, const Device& d) {
   j["activationCodeUseAt"] = optional_time(d.code_use_at_ms);
   j["layout"] = layout_json(d.layout);
   j["jobFailure"] = d.job_failure ? job_failure_json(*d.job_failure) : nlohmann::json(nullptr);
+  j["settings"] = device_settings_state_json(state, d);
   return j;
 }
 
@@ -121,6 +123,7 @@ void get_state(Context& ctx) {
             {"activationCodes", codes},
             {"lineKeyTemplates", templates_json(ctx.state)},
             {"jobs", jobs_json(ctx.state)},
+            {"settings", settings_state_json(ctx.state)},
             {"jobTiming",
              {{"startDelayMs", org.job_timing.start_delay_ms},
               {"durationPerDeviceMs", org.job_timing.per_device_ms},

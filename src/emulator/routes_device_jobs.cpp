@@ -1,4 +1,6 @@
-// Device jobs: /telephony/config/jobs/devices/applyLineKeyTemplate... (WEBEX_API §6.8, §6.9, §11.9).
+// Device jobs: /telephony/config/jobs/devices/{family}... (WEBEX_API §6.8-§6.11, §8, §11.9). The
+// POST of applyLineKeyTemplate lives here; the settings families post in settings_jobs.cpp. The
+// reads (list, status, errors) are the same for every family.
 #include <algorithm>
 
 #include <httplib.h>
@@ -6,6 +8,7 @@
 #include "emulator/apply_selection.h"
 #include "emulator/errors.h"
 #include "emulator/jobs.h"
+#include "emulator/pagination.h"
 #include "emulator/routes.h"
 #include "emulator/state.h"
 
@@ -15,12 +18,16 @@ namespace {
 
 constexpr const char* kApplyFamily = "applyLineKeyTemplate";
 constexpr const char* kApplyName = "applyphonelinekeytemplates";
+constexpr const char* kReadFamilies[] = {kApplyFamily, "callDeviceSettings", "dynamicDeviceSettings",
+                                         "rebuildPhones"};
+// Webex documents max default 2000 for the settings job lists (§6.10); the same for all here.
+constexpr PageLimits kJobPaging{2000, 2000};
 
 void start_apply(Context& ctx) {
   auto request = parse_apply_request(ctx);
   if (!request) return;
   if (device_job_running(ctx.state)) {
-    send_error(ctx.res, 409, "Another device job is in progress for this organization; try again later.");
+    send_job_conflict(ctx);
     return;
   }
   Layout target;  // APPLY_DEFAULT_TEMPLATES: back to the factory layout, KEM keys included
@@ -38,37 +45,43 @@ void start_apply(Context& ctx) {
   ctx.send_json(202, job_json(ctx.state, job));
 }
 
-void list_jobs(Context& ctx) {
-  auto items = nlohmann::json::array();
+void list_jobs(Context& ctx, const std::string& family) {
+  std::vector<nlohmann::json> items;
   const auto& jobs = ctx.state.org.jobs;
   for (auto it = jobs.rbegin(); it != jobs.rend(); ++it) {  // newest first (§6.10)
-    if (it->family == kApplyFamily) items.push_back(job_json(ctx.state, *it));
+    if (it->family == family) items.push_back(job_json(ctx.state, *it));
   }
-  ctx.send_json(200, {{"items", items}});
+  send_page(ctx, items, kJobPaging);
 }
 
-const DeviceJob* job_of(Context& ctx) {
-  const auto* job = ctx.state.job_by_id(ctx.param("jobId"), kApplyFamily);
+const DeviceJob* job_of(Context& ctx, const std::string& family) {
+  const auto* job = ctx.state.job_by_id(ctx.param("jobId"), family);
   if (job == nullptr) send_error(ctx.res, 404, "Job not found.");
   return job;
 }
 
-void get_job(Context& ctx) {
-  if (const auto* job = job_of(ctx)) ctx.send_json(200, job_json(ctx.state, *job));
+void get_job(Context& ctx, const std::string& family) {
+  if (const auto* job = job_of(ctx, family)) ctx.send_json(200, job_json(ctx.state, *job));
 }
 
-void get_job_errors(Context& ctx) {
-  if (const auto* job = job_of(ctx)) ctx.send_json(200, job_errors_json(*job));
+void get_job_errors(Context& ctx, const std::string& family) {
+  const auto* job = job_of(ctx, family);
+  if (job == nullptr) return;
+  const auto items = job_errors_json(*job)["items"];
+  send_page(ctx, std::vector<nlohmann::json>(items.begin(), items.end()), kJobPaging);
 }
 
 }  // namespace
 
 void add_device_job_routes(Router& router) {
-  const std::string base = std::string("/telephony/config/jobs/devices/") + kApplyFamily;
-  router.add("POST", base, start_apply);
-  router.add("GET", base, list_jobs);
-  router.add("GET", base + "/{jobId}", get_job);
-  router.add("GET", base + "/{jobId}/errors", get_job_errors);
+  const std::string prefix = "/telephony/config/jobs/devices/";
+  router.add("POST", prefix + kApplyFamily, start_apply);
+  for (const std::string family : kReadFamilies) {
+    const std::string base = prefix + family;
+    router.add("GET", base, [family](Context& ctx) { list_jobs(ctx, family); });
+    router.add("GET", base + "/{jobId}", [family](Context& ctx) { get_job(ctx, family); });
+    router.add("GET", base + "/{jobId}/errors", [family](Context& ctx) { get_job_errors(ctx, family); });
+  }
 }
 
 }  // namespace wx::emulator

@@ -1,6 +1,8 @@
 // /telephony/config/devices/{id}, person and workspace device listings, validateMacs
-// (WEBEX_API §6.2, §6.12, §6.13).
+// (WEBEX_API §6.2, §6.12, §6.13). Listings include the phones where the person or workspace has
+// a shared line (members), with type SHARED_CALL_APPEARANCE.
 #include <map>
+#include <vector>
 
 #include <httplib.h>
 
@@ -27,14 +29,35 @@ void get_calling_device(Context& ctx) {
   ctx.send_json(200, telephony_device_json(ctx.state, *d));
 }
 
+// Owned phones (PRIMARY) first, then phones where the person or workspace has a shared line.
+std::vector<nlohmann::json> owner_devices(const State& state, OwnerListing listing,
+                                          const std::string& person_uuid, const std::string& workspace_uuid) {
+  std::vector<nlohmann::json> owned;
+  std::vector<nlohmann::json> shared;
+  const std::string& member = listing == OwnerListing::People ? person_uuid : workspace_uuid;
+  for (const auto& d : state.org.devices) {
+    bool is_owner =
+        listing == OwnerListing::People ? d.person_uuid == person_uuid : d.workspace_uuid == workspace_uuid;
+    if (is_owner) {
+      owned.push_back(owner_device_json(state, d, listing));
+      continue;
+    }
+    for (const auto& line : d.config.members) {
+      if (line.member_uuid != member || line.primary_owner) continue;
+      auto j = owner_device_json(state, d, listing);  // owner{} stays the phone's owner
+      j["primaryOwner"] = false;
+      j["type"] = "SHARED_CALL_APPEARANCE";
+      shared.push_back(std::move(j));
+      break;
+    }
+  }
+  owned.insert(owned.end(), shared.begin(), shared.end());
+  return owned;
+}
+
 nlohmann::json owner_listing(const State& state, OwnerListing listing, const std::string& person_uuid,
                              const std::string& workspace_uuid) {
-  auto devices = nlohmann::json::array();
-  for (const auto& d : state.org.devices) {
-    bool owned =
-        listing == OwnerListing::People ? d.person_uuid == person_uuid : d.workspace_uuid == workspace_uuid;
-    if (owned) devices.push_back(owner_device_json(state, d, listing));
-  }
+  auto devices = owner_devices(state, listing, person_uuid, workspace_uuid);
   return {
       {"devices", devices}, {"maxDeviceCount", kMaxDeviceCount}, {"maxOwnedDeviceCount", kMaxDeviceCount}};
 }
@@ -46,6 +69,17 @@ void person_devices(Context& ctx) {
     return;
   }
   ctx.send_json(200, owner_listing(ctx.state, OwnerListing::People, p->uuid, {}));
+}
+
+// The emulator has no soft clients, so applicationsCount is always 0 (assumption).
+void person_device_count(Context& ctx) {
+  const Person* p = ctx.state.person_by_id(ctx.param("personId"));
+  if (p == nullptr) {
+    send_error(ctx.res, 404, "Person not found.");
+    return;
+  }
+  auto devices = owner_devices(ctx.state, OwnerListing::People, p->uuid, {});
+  ctx.send_json(200, {{"totalDeviceCount", devices.size()}, {"applicationsCount", 0}});
 }
 
 void workspace_devices(Context& ctx) {
@@ -98,6 +132,7 @@ void add_telephony_device_routes(Router& router) {
   router.add("GET", "/telephony/config/devices/{deviceId}", get_calling_device);
   router.add("GET", "/telephony/config/people/{personId}/devices", person_devices);
   router.add("GET", "/telephony/config/workspaces/{workspaceId}/devices", workspace_devices);
+  router.add("GET", "/telephony/config/people/{personId}/devices/count", person_device_count);
   router.add("POST", "/telephony/config/devices/actions/validateMacs/invoke", validate_macs);
 }
 

@@ -6,7 +6,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "emulator/config_seed.h"
 #include "emulator/lifecycle.h"
+#include "emulator/settings_seed.h"
 #include "wxphones/model/catalog_data.h"
 #include "wxphones/util/mac.h"
 
@@ -162,6 +164,8 @@ void load_device(State& state, const YAML::Node& entry, std::int64_t now) {
     d.last_seen_ms = now;
   }
   d.connection_status = status;
+  load_device_settings_seed(state, d, entry);
+  load_device_config_seed(state, d, entry);
   state.org.devices.push_back(std::move(d));
 }
 
@@ -255,6 +259,8 @@ void load_seed(State& state, const std::string& yaml_text, const std::string& ba
       org.workspaces.push_back(std::move(w));
     }
     for (const auto& entry : root["devices"]) load_device(state, entry, now);
+    load_settings_seed(state, root);
+    load_config_seed(state, root);
   } catch (const YAML::Exception& e) {
     throw SeedError(std::string("seed: ") + e.what());
   }

@@ -38,7 +38,11 @@ Server::Server(State& state, ServerOptions options)
   add_layout_routes(m_api);
   add_line_key_template_routes(m_api);
   add_device_job_routes(m_api);
+  add_settings_routes(m_api);
+  add_config_routes(m_api);
   add_control_routes(m_control, m_stats, m_faults);
+  add_settings_control_routes(m_control);
+  add_config_control_routes(m_control);
 
   m_http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   m_http.set_keep_alive_max_count(1000);

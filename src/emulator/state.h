@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "emulator/clock.h"
+#include "emulator/config_state.h"
 #include "emulator/ids.h"
+#include "emulator/settings_state.h"
 #include "wxphones/model/device_model.h"
 
 namespace wx::emulator {
@@ -113,6 +115,8 @@ struct Device {
   Hoteling hoteling;
   Layout layout;
   std::optional<JobFailure> job_failure;
+  DeviceSettingsState settings;  // customizations, dynamic settings (settings_state.h)
+  DeviceConfigState config;      // deviceConfigurations, members (config_state.h)
 };
 
 struct LineKeyTemplate {
@@ -185,6 +189,8 @@ struct Org {
   std::string admin_uuid;            // sourceUserId of jobs; generated on first use
   nlohmann::json supported_devices;  // the GET /telephony/config/supportedDevices body
   ModelCatalog catalog;              // parsed from supported_devices
+  OrgSettingsState settings;         // org/location customizations, dynamic settings, compression
+  OrgConfigState config;             // configuration catalog per model, ...
 };
 
 // The organisation plus what every route needs. One mutex guards all of it: requests are few
