@@ -5,6 +5,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "apply/job_runner.h"
+#include "apply/step_errors.h"
+#include "wxphones/model/customizations.h"
 #include "wxphones/plan/step_order.h"
 #include "wxphones/util/parallel.h"
 #include "wxphones/webex/api_error.h"
@@ -17,32 +20,23 @@ using std::chrono::duration_cast;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-// A step that could not finish yet (a job still queued or running at its deadline).
-struct StepPending : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-// A step Webex reported as failed without an HTTP error (a job with failed phones).
-struct StepFailed : std::runtime_error {
-  StepFailed(const std::string& message, std::string tracking) : std::runtime_error(message), tracking_id(std::move(tracking)) {}
-  std::string tracking_id;
-};
-
 class Execution {
  public:
   Execution(WebexApi& api, const ApplyOptions& options, ApplyObserver& observer, Clock& clock)
       : m_api(api), m_options(options), m_observer(observer), m_clock(clock) {}
 
   ApplyReport run(const Plan& plan) {
-    for (const auto& step : plan.steps) {
-      if (const auto* job = std::get_if<ApplyTemplateJob>(&step.operation)) m_job_steps[job->template_name] = &step;
-    }
     std::size_t begin = 0;
     while (begin < plan.steps.size()) {
       std::size_t end = begin;
       const Phase phase = phase_of(plan.steps[begin]);
-      while (end < plan.steps.size() && phase_of(plan.steps[end]) == phase) ++end;
-      parallel_for(end - begin, m_options.parallelism,
+      bool jobs_only = true;
+      while (end < plan.steps.size() && phase_of(plan.steps[end]) == phase) {
+        jobs_only = jobs_only && is_device_job(plan.steps[end].operation);
+        ++end;
+      }
+      // One device job runs per org at a time: a phase of jobs runs them one after another.
+      parallel_for(end - begin, jobs_only ? 1 : m_options.parallelism,
                    [&](std::size_t i) { run_step(plan.steps[begin + i]); });
       begin = end;
     }
@@ -60,6 +54,7 @@ class Execution {
       return;
     }
     try {
+      t_step = &step;
       outcome.message = std::visit([&](const auto& op) { return perform(op); }, step.operation);
       if (std::holds_alternative<WaitPhonesOnline>(step.operation) && !m_wait_complete) {
         outcome.status = StepStatus::Pending;
@@ -101,11 +96,8 @@ class Execution {
     return true;
   }
 
-  static std::string phone_name(const Step& step) {
-    if (const auto* tags = std::get_if<SetPhoneTags>(&step.operation)) return tags->phone.name;
-    if (const auto* layout = std::get_if<SetPhoneLayout>(&step.operation)) return layout->phone.name;
-    return step.target;
-  }
+  // The phone a per-phone step configures (its manifest name is the step's target).
+  static std::string phone_name(const Step& step) { return step.target; }
 
   void finish(const Step& step, const StepOutcome& outcome) {
     {
@@ -194,32 +186,8 @@ class Execution {
       throw std::runtime_error("the job's filters now select " + std::to_string(selected) + " phones, the plan expected " +
                                std::to_string(op.expected_count) + "; nothing was applied; run plan again");
     }
-    const auto start = m_clock.now();
-    DeviceJob job = start_job(op, start);
-    milliseconds interval = m_options.job_poll_initial;
-    while (!job.finished()) {
-      if (m_clock.now() - start >= m_options.job_deadline) {
-        throw StepPending("job " + job.id + " still " + job.latest_execution_status + " at " +
-                          std::to_string(job.percentage_complete) + "% after " +
-                          std::to_string(m_options.job_deadline.count()) + "s; the next apply checks it again");
-      }
-      m_clock.sleep_for(interval);
-      interval = std::min(interval * 2, m_options.job_poll_max);
-      job = m_api.get_device_job(JobFamily::ApplyLineKeyTemplate, job.id);
-      m_observer.job_progress(m_current_step(op), job, false);
-    }
-    if (job.latest_execution_status == "FAILED" || job.latest_execution_exit_code != "COMPLETED") {
-      std::string message = "job " + job.id + " finished " + job.latest_execution_status + "/" +
-                            job.latest_execution_exit_code;
-      const auto errors = m_api.list_device_job_errors(JobFamily::ApplyLineKeyTemplate, job.id);
-      message += ": " + std::to_string(errors.size()) + (errors.size() == 1 ? " phone failed" : " phones failed");
-      for (const auto& e : errors) {
-        message += "\n    item " + std::to_string(e.item_number) + (e.item.empty() ? "" : " (" + e.item + ")") + ": " + e.key;
-        for (const auto& m : e.messages) message += " " + m;
-        message += " (trackingId " + e.tracking_id + ")";
-      }
-      throw StepFailed(message, job.tracking_id);
-    }
+    DeviceJob job = run_job(JobFamily::ApplyLineKeyTemplate,
+                            [&] { return m_api.start_apply_line_key_template_job(op.request); });
     if (job.updated_count && *job.updated_count != op.expected_count) {
       throw StepFailed("job " + job.id + " updated " + std::to_string(*job.updated_count) + " phones, the preview said " +
                            std::to_string(op.expected_count),
@@ -229,40 +197,82 @@ class Execution {
            " phones updated";
   }
 
-  // One device job per org: a 409 means another job runs, so wait and try again (never fail).
-  // A start whose outcome is unknown is not repeated blindly: a job that is now running is ours.
-  DeviceJob start_job(const ApplyTemplateJob& op, Clock::time_point start) {
-    milliseconds interval = m_options.job_poll_initial;
-    while (true) {
-      try {
-        return m_api.start_apply_line_key_template_job(op.request);
-      } catch (const ApiError& e) {
-        if (e.status() == 409) {
-          DeviceJob waiting;
-          waiting.latest_execution_status = "QUEUED";
-          m_observer.job_progress(m_current_step(op), waiting, true);
-          if (m_clock.now() - start >= m_options.job_deadline) {
-            throw StepPending("another device job kept running for " + std::to_string(m_options.job_deadline.count()) +
-                              "s; this job was not started; the next apply starts it");
-          }
-          m_clock.sleep_for(interval);
-          interval = std::min(interval * 2, m_options.job_poll_max);
-          continue;
-        }
-        if (e.status() == 0 || e.status() >= 500) {
-          for (const auto& job : m_api.list_device_jobs(JobFamily::ApplyLineKeyTemplate)) {
-            if (!job.finished()) return job;
-          }
-        }
-        throw;
-      }
-    }
+  DeviceJob run_job(JobFamily family, const std::function<DeviceJob()>& start) {
+    const Step& step = *t_step;
+    JobRunner runner(m_api, m_options, m_clock);
+    return runner.run(family, start, [&](const DeviceJob& job, bool queued) { m_observer.job_progress(step, job, queued); });
   }
 
-  // The step an operation belongs to, for progress reports.
-  const Step& m_current_step(const ApplyTemplateJob& op) {
-    std::lock_guard lock(m_mutex);
-    return *m_job_steps.at(op.template_name);
+  std::string perform(const DeviceSettingsJob& op) {
+    return job_summary(run_job(JobFamily::CallDeviceSettings, [&] { return m_api.start_device_settings_job(op.request); }));
+  }
+
+  std::string perform(const DynamicSettingsJob& op) {
+    return job_summary(
+        run_job(JobFamily::DynamicDeviceSettings, [&] { return m_api.start_dynamic_settings_job(op.request); }));
+  }
+
+  std::string perform(const RebuildPhonesJob& op) {
+    return job_summary(
+        run_job(JobFamily::RebuildPhones, [&] { return m_api.start_rebuild_phones_job(op.location_id); }));
+  }
+
+  std::string existing_device(const PhoneRef& phone) {
+    const std::string id = device_id_of(phone);
+    if (id.empty()) throw std::runtime_error("the device of phone " + phone.name + " was not found in Webex");
+    return id;
+  }
+
+  std::string perform(const SetPhoneMembers& op) {
+    m_api.put_device_members(existing_device(op.phone), op.members);
+    return std::to_string(op.members.size()) + (op.members.size() == 1 ? " line" : " lines") + " set";
+  }
+
+  // The SDK's pattern: read the phone's settings now, lay the declared keys over them, write back,
+  // so keys nobody declared keep the value they have at this moment.
+  std::string perform(const SetPhoneCustomizations& op) {
+    const std::string id = existing_device(op.phone);
+    ScopeCustomizations current = m_api.get_device_customizations(id, op.phone.model);
+    ScopeCustomizations body;
+    body.custom_enabled = op.body.custom_enabled;
+    body.customizations = overlay_json(current.customizations, op.body.customizations);
+    m_api.put_device_customizations(id, op.phone.model, body);
+    return "customizations written";
+  }
+
+  std::string perform(const SetPhoneDynamicSettings& op) {
+    m_api.put_device_dynamic_settings(existing_device(op.phone), op.changes);
+    return std::to_string(op.changes.size()) + " dynamic settings written";
+  }
+
+  std::string perform(const PatchPhoneConfigurations& op) {
+    // /devices ids are the DEVICE form the configuration service takes; an existing phone's is in the plan.
+    const std::string id = op.webex_device_id.empty() ? existing_device(op.phone) : op.webex_device_id;
+    m_api.patch_device_configurations(id, op.patch);
+    return std::to_string(op.patch.size()) + " configuration keys written";
+  }
+
+  std::string perform(const ApplyPhoneChanges& op) {
+    m_api.apply_changes(existing_device(op.phone));
+    return "the phone was asked to apply its configuration";
+  }
+
+  std::string perform(const SetOwnerHoteling& op) {
+    if (op.owner.kind == OwnerTarget::Kind::Person) {
+      m_api.put_person_hoteling(op.owner.id, op.hoteling);
+    } else {
+      m_api.put_workspace_hoteling(op.owner.id, op.hoteling);
+    }
+    return "hoteling written";
+  }
+
+  std::string perform(const SetOwnerCompression& op) {
+    if (op.owner.kind == OwnerTarget::Kind::Person) {
+      m_api.put_person_device_settings(op.owner.id, {op.compression});
+    } else {
+      m_api.put_workspace_device_settings(op.owner.id, {op.compression});
+    }
+    return "compression " + op.compression;
   }
 
   std::string perform(const DeletePhone& op) {
@@ -333,9 +343,11 @@ class Execution {
   std::map<std::string, std::string> m_device_ids;  // phone name -> device id learnt while applying
   std::set<std::string> m_online;                   // phone names seen online
   std::vector<IssuedActivationCode> m_codes;
-  std::map<std::string, const Step*> m_job_steps;  // template name -> its job step
+  static thread_local const Step* t_step;  // the step this thread performs, for job progress
   bool m_wait_complete = true;
 };
+
+thread_local const Step* Execution::t_step = nullptr;
 
 }  // namespace
 

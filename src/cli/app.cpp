@@ -33,6 +33,7 @@ int run(int argc, char** argv) {
   add_validate_command(app, action);
   add_plan_command(app, action);
   add_apply_command(app, action);
+  add_rebuild_command(app, action);
   add_emulator_command(app, action);
   try {
     app.parse(argc, argv);

@@ -38,15 +38,18 @@ std::optional<ManifestSet> load_valid_manifests(const std::filesystem::path& dir
   return manifests;
 }
 
-PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err) {
+std::unique_ptr<WebexApi> connect(const ConnectionFlags& flags, const std::optional<std::string>& org_id) {
   ClientConfig config;
   if (const char* base = std::getenv("WEBEX_API_BASE_URL"); base && *base) config.base_url = base;
   config.access_token = resolve_access_token(flags.token_file);
   config.max_in_flight = flags.max_in_flight;
-  if (manifests.desired.project.org_id) config.org_id = *manifests.desired.project.org_id;
+  if (org_id) config.org_id = *org_id;
+  return make_http_webex_api(config);
+}
 
+PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err) {
   PlannedRun run;
-  run.api = make_http_webex_api(config);
+  run.api = connect(flags, manifests.desired.project.org_id);
   run.live = read_live_state(manifests.desired, *run.api, LiveReadOptions{flags.max_in_flight});
   run.plan = make_plan(manifests.desired, run.live.state);
   // A template job is kept only when Webex's preview selects the phones the planner counted.

@@ -32,6 +32,9 @@ struct PlannedRun {
   Plan plan;
 };
 
+// The Webex client: token from the flags or the environment, base URL from WEBEX_API_BASE_URL.
+std::unique_ptr<WebexApi> connect(const ConnectionFlags& flags, const std::optional<std::string>& org_id);
+
 // Loads and validates the manifests, prints their diagnostics to `err`, and returns nullopt when
 // any is an error: nothing has touched Webex then.
 std::optional<ManifestSet> load_valid_manifests(const std::filesystem::path& dir, std::ostream& err);

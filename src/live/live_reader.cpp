@@ -1,5 +1,7 @@
 #include "wxphones/live/live_reader.h"
 
+#include "live/settings_reader.h"
+
 #include <functional>
 #include <map>
 #include <mutex>
@@ -21,6 +23,7 @@ struct OwnerKey {
   OwnerRef::Kind kind;
   std::string name;
   bool has_phone_os = false;  // its phones may be visible only in the telephony listing
+  bool list_devices = false;  // false: only resolved (a member, a settings scope)
 };
 
 class DeviceMerger {
@@ -82,20 +85,49 @@ class DeviceMerger {
   std::vector<OwnerBatch> m_owner_devices;
 };
 
+// Every person and workspace the manifests name: phone owners and hoteling owners (their devices
+// are listed), members and settings scopes (only resolved).
 std::vector<OwnerKey> owners_of(const DesiredState& desired) {
   std::map<std::pair<int, std::string>, OwnerKey> owners;
-  for (const auto& phone : desired.phones) {
-    const std::string key =
-        phone.owner.kind == OwnerRef::Kind::Person ? lower(phone.owner.name) : phone.owner.name;
-    auto& entry = owners[{static_cast<int>(phone.owner.kind), key}];
-    entry.kind = phone.owner.kind;
+  auto add = [&](OwnerRef::Kind kind, const std::string& name, bool list_devices) -> OwnerKey& {
+    const std::string key = kind == OwnerRef::Kind::Person ? lower(name) : name;
+    auto& entry = owners[{static_cast<int>(kind), key}];
+    entry.kind = kind;
     entry.name = key;
+    entry.list_devices = entry.list_devices || list_devices;
+    return entry;
+  };
+  for (const auto& phone : desired.phones) {
+    auto& entry = add(phone.owner.kind, phone.owner.name, true);
     const auto* model = ModelCatalog::builtin().find(phone.model);
     if (!model || model->phone_os()) entry.has_phone_os = true;
+    if (phone.members) {
+      for (const auto& m : *phone.members) add(m.member.kind, m.member.name, false);
+    }
+  }
+  for (const auto& doc : desired.owner_devices) add(doc.owner.kind, doc.owner.name, true);
+  for (const auto& doc : desired.scope_settings) {
+    if (doc.scope.kind == SettingsScope::Kind::Person) add(OwnerRef::Kind::Person, doc.scope.name, false);
+    if (doc.scope.kind == SettingsScope::Kind::Workspace) add(OwnerRef::Kind::Workspace, doc.scope.name, false);
   }
   std::vector<OwnerKey> out;
   for (auto& [key, owner] : owners) out.push_back(owner);
   return out;
+}
+
+// An owner's hoteling is that of its primary devices (WEBEX_API.md §6.12).
+void record_hoteling(const std::vector<OwnerDevice>& devices, const std::string& person_id,
+                     const std::string& workspace_id, LiveState& live, std::mutex& mutex) {
+  for (const auto& d : devices) {
+    if (d.line_type != "PRIMARY" && !d.line_type.empty()) continue;
+    std::lock_guard lock(mutex);
+    if (person_id.empty()) {
+      live.workspace_hoteling.emplace(workspace_id, d.hoteling);
+    } else {
+      live.person_hoteling.emplace(person_id, d.hoteling);
+    }
+    return;
+  }
 }
 
 // Locations whose phones decide whether an apply-template job would be exact: those of the owners
@@ -203,6 +235,7 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
   DeviceMerger merger;
   reads.clear();
   for (const auto& owner : owners) {
+    if (!owner.list_devices) continue;
     std::string person_id, workspace_id;
     if (owner.kind == OwnerRef::Kind::Person) {
       auto it = live.people.find(owner.name);
@@ -222,6 +255,7 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
     reads.push_back([&, person_id, workspace_id] {
       auto devices =
           person_id.empty() ? api.list_workspace_devices(workspace_id) : api.list_person_devices(person_id);
+      record_hoteling(devices, person_id, workspace_id, live, mutex);
       merger.add_owner_devices(devices, person_id, workspace_id);
     });
   }
@@ -284,6 +318,9 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
       live.devices.push_back(std::move(d));
     }
   });
+
+  // 4. Settings: only the declared aspects, of the phones and scopes that declare them.
+  read_settings(desired, api, options, live);
   return result;
 }
 

@@ -14,6 +14,8 @@ std::string_view glyph(Action action) {
       return "-";
     case Action::Wait:
       return "…";
+    case Action::Run:
+      return ">";
   }
   return "?";
 }
@@ -30,6 +32,8 @@ std::string_view verb(Action action) {
       return "delete";
     case Action::Wait:
       return "wait";
+    case Action::Run:
+      return "run";
   }
   return "?";
 }

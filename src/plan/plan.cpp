@@ -4,6 +4,11 @@
 
 namespace wx {
 
+bool is_device_job(const Operation& operation) {
+  return std::holds_alternative<ApplyTemplateJob>(operation) || std::holds_alternative<DeviceSettingsJob>(operation) ||
+         std::holds_alternative<DynamicSettingsJob>(operation) || std::holds_alternative<RebuildPhonesJob>(operation);
+}
+
 PlanSummary Plan::summary() const {
   PlanSummary s;
   // The strongest action per object decides how it is counted.
@@ -19,6 +24,8 @@ PlanSummary Plan::summary() const {
       auto [it, inserted] = per_object.emplace(object, action);
       if (!inserted && it->second == Action::Update) it->second = action;
     };
+    if (is_device_job(step.operation)) ++s.jobs;
+    if (step.action == Action::Run) continue;
     if (const auto* job = std::get_if<ApplyTemplateJob>(&step.operation)) {
       // A job changes the layouts of phones: they are what changes.
       for (const auto& phone : job->phones) count("Phone/" + phone.name, Action::Update);
@@ -42,6 +49,7 @@ PlanSummary Plan::summary() const {
         ++s.destroy;
         break;
       case Action::Wait:
+      case Action::Run:
         break;
     }
   }

@@ -7,7 +7,9 @@
 #include "wxphones/plan/layout_planner.h"
 #include "wxphones/plan/normalize.h"
 #include "wxphones/plan/phone_pairing.h"
+#include "wxphones/plan/phone_settings_planner.h"
 #include "wxphones/plan/phone_values.h"
+#include "wxphones/plan/scope_settings_planner.h"
 #include "wxphones/plan/step_order.h"
 #include "wxphones/plan/template_planner.h"
 
@@ -69,6 +71,9 @@ class PhonePlanner {
     }
     for (const LiveDevice* device : pairing.unpaired_live) plan_prune(*device);
     plan_layouts(m_desired, m_live, m_options, m_layout_changes, m_layout_users, m_plan);
+    plan_scope_settings(m_desired, m_live, m_plan, m_hoteling);
+    plan_owner_hoteling(merge_by_owner(m_hoteling), m_live, m_plan);
+    plan_apply_changes(m_live, m_plan);
     if (!m_waiting.empty()) add_wait_step();
   }
 
@@ -107,6 +112,7 @@ class PhonePlanner {
                                             needs_online_for_tags(phone, nullptr)));
       }
       plan_layout(phone, nullptr, ref, location, layout_deps);
+      plan_settings(phone, nullptr, ref, location, owner, {create_id});
       return;
     }
 
@@ -119,6 +125,42 @@ class PhonePlanner {
                                           "", needs_online_for_tags(phone, twin)));
     }
     plan_layout(phone, twin, ref, location, layout_deps);
+    plan_settings(phone, twin, ref, location, owner, {});
+  }
+
+  // Lines, settings, dynamic settings, configurations; the owner's hoteling is collected for later.
+  void plan_settings(const DesiredPhone& phone, const LiveDevice* twin, const PhoneRef& ref,
+                     const std::string& location, const ResolvedOwner& owner, std::vector<std::string> after) {
+    const auto* model = m_live.catalog.find(phone.model);
+    const bool after_online = model && model->phone_os() && (!twin || !twin->online());
+    PhoneSettingsInput input{phone, twin, ref, location, owner, after, after_online ? kWaitStepId : ""};
+    if (plan_phone_settings(input, m_live, m_plan) &&
+        std::find(m_waiting.begin(), m_waiting.end(), ref) == m_waiting.end()) {
+      m_waiting.push_back(ref);
+    }
+    if (phone.hoteling) {
+      OwnerTarget target{phone.owner.kind == OwnerRef::Kind::Person ? OwnerTarget::Kind::Person
+                                                                     : OwnerTarget::Kind::Workspace,
+                         owner.id(), phone.owner.name};
+      m_hoteling.push_back({target, *phone.hoteling, after, location});
+    }
+  }
+
+  // Two phones of one owner may both declare hoteling (validation rejects conflicting values).
+  static std::vector<HotelingDeclaration> merge_by_owner(const std::vector<HotelingDeclaration>& all) {
+    std::vector<HotelingDeclaration> out;
+    for (const auto& d : all) {
+      auto it = std::find_if(out.begin(), out.end(), [&](const auto& o) { return o.owner == d.owner; });
+      if (it == out.end()) {
+        out.push_back(d);
+        continue;
+      }
+      it->after.insert(it->after.end(), d.after.begin(), d.after.end());
+      if (d.hoteling.enabled) it->hoteling.enabled = d.hoteling.enabled;
+      if (d.hoteling.limit_guest_use) it->hoteling.limit_guest_use = d.hoteling.limit_guest_use;
+      if (d.hoteling.guest_hours_limit) it->hoteling.guest_hours_limit = d.hoteling.guest_hours_limit;
+    }
+    return out;
   }
 
   // The layout the manifests want on the phone; a change is collected for plan_layouts().
@@ -244,6 +286,7 @@ class PhonePlanner {
   std::vector<PhoneRef> m_waiting;
   std::vector<LayoutChange> m_layout_changes;
   std::vector<TemplateUser> m_layout_users;
+  std::vector<HotelingDeclaration> m_hoteling;
 };
 
 }  // namespace

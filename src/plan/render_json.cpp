@@ -1,4 +1,5 @@
 #include "wxphones/plan/layout_compare.h"
+#include "wxphones/plan/settings_values.h"
 #include "wxphones/plan/render.h"
 
 namespace wx {
@@ -32,9 +33,7 @@ struct OperationJson {
     return {{"type", "deletePhone"}, {"phone", ref_json(op.phone)}};
   }
   nlohmann::json operator()(const WaitPhonesOnline& op) const {
-    nlohmann::json phones = nlohmann::json::array();
-    for (const auto& p : op.phones) phones.push_back(ref_json(p));
-    return {{"type", "waitPhonesOnline"}, {"phones", phones}};
+    return {{"type", "waitPhonesOnline"}, {"phones", refs_json(op.phones)}};
   }
   nlohmann::json operator()(const CreateTemplate& op) const {
     nlohmann::json j = {{"type", "createTemplate"}, {"name", op.name}, {"template", template_json(op.body)}};
@@ -51,8 +50,6 @@ struct OperationJson {
     return {{"type", "setPhoneLayout"}, {"phone", ref_json(op.phone)}, {"layout", layout_to_json(op.layout)}};
   }
   nlohmann::json operator()(const ApplyTemplateJob& op) const {
-    nlohmann::json phones = nlohmann::json::array();
-    for (const auto& p : op.phones) phones.push_back(ref_json(p));
     nlohmann::json request = {{"action", op.request.action},
                               {"templateId", op.request.template_id},
                               {"locationIds", op.request.location_ids},
@@ -60,7 +57,59 @@ struct OperationJson {
                               {"includeDeviceTags", op.request.include_device_tags},
                               {"excludeDeviceTags", op.request.exclude_device_tags}};
     return {{"type", "applyTemplateJob"}, {"template", op.template_name}, {"request", request},
-            {"phones", phones}, {"expectedCount", op.expected_count}};
+            {"phones", refs_json(op.phones)}, {"expectedCount", op.expected_count}};
+  }
+  nlohmann::json operator()(const SetPhoneMembers& op) const {
+    return {{"type", "setPhoneMembers"}, {"phone", ref_json(op.phone)}, {"members", members_json(op.members)}};
+  }
+  nlohmann::json operator()(const SetPhoneCustomizations& op) const {
+    nlohmann::json j = {{"type", "setPhoneCustomizations"}, {"phone", ref_json(op.phone)},
+                        {"customizations", op.body.customizations}};
+    if (op.body.custom_enabled) j["customEnabled"] = *op.body.custom_enabled;
+    return j;
+  }
+  nlohmann::json operator()(const SetPhoneDynamicSettings& op) const {
+    return {{"type", "setPhoneDynamicSettings"}, {"phone", ref_json(op.phone)}, {"tags", dynamic_json(op.changes)}};
+  }
+  nlohmann::json operator()(const PatchPhoneConfigurations& op) const {
+    nlohmann::json j = {{"type", "patchPhoneConfigurations"}, {"phone", ref_json(op.phone)},
+                        {"patch", configuration_patch_json(op.patch)}};
+    if (!op.webex_device_id.empty()) j["webexDeviceId"] = op.webex_device_id;
+    return j;
+  }
+  nlohmann::json operator()(const ApplyPhoneChanges& op) const {
+    return {{"type", "applyPhoneChanges"}, {"phone", ref_json(op.phone)}};
+  }
+  nlohmann::json operator()(const SetOwnerHoteling& op) const {
+    return {{"type", "setOwnerHoteling"}, {"owner", owner_json(op.owner)}, {"hoteling", hoteling_json(op.hoteling)}};
+  }
+  nlohmann::json operator()(const SetOwnerCompression& op) const {
+    return {{"type", "setOwnerCompression"}, {"owner", owner_json(op.owner)}, {"compression", op.compression}};
+  }
+  nlohmann::json operator()(const DeviceSettingsJob& op) const {
+    nlohmann::json request = {{"customizations", op.request.customizations}};
+    if (!op.request.location_id.empty()) request["locationId"] = op.request.location_id;
+    if (op.request.location_customizations_enabled)
+      request["locationCustomizationsEnabled"] = *op.request.location_customizations_enabled;
+    return {{"type", "deviceSettingsJob"}, {"scope", op.scope_name}, {"request", request},
+            {"notReached", refs_json(op.not_reached)}};
+  }
+  nlohmann::json operator()(const DynamicSettingsJob& op) const {
+    nlohmann::json request = {{"tags", dynamic_json(op.request.tags)}};
+    if (!op.request.location_id.empty()) request["locationId"] = op.request.location_id;
+    return {{"type", "dynamicSettingsJob"}, {"scope", op.scope_name}, {"request", request},
+            {"notReached", refs_json(op.not_reached)}};
+  }
+  nlohmann::json operator()(const RebuildPhonesJob& op) const {
+    return {{"type", "rebuildPhonesJob"}, {"location", op.location_name}, {"locationId", op.location_id}};
+  }
+  static nlohmann::json refs_json(const std::vector<PhoneRef>& refs) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : refs) out.push_back(ref_json(p));
+    return out;
+  }
+  static nlohmann::json owner_json(const OwnerTarget& owner) {
+    return {{owner.kind == OwnerTarget::Kind::Person ? "personId" : "workspaceId", owner.id}, {"name", owner.name}};
   }
   static nlohmann::json template_json(const LineKeyTemplate& t) {
     nlohmann::json j = {{"templateName", t.template_name}, {"deviceModel", t.device_model},
@@ -105,7 +154,8 @@ nlohmann::json plan_to_json(const Plan& plan) {
   }
   return {
       {"formatVersion", kPlanFormatVersion},
-      {"summary", {{"add", s.add}, {"change", s.change}, {"destroy", s.destroy}, {"waitOnline", s.waits}}},
+      {"summary",
+       {{"add", s.add}, {"change", s.change}, {"destroy", s.destroy}, {"waitOnline", s.waits}, {"jobs", s.jobs}}},
       {"hasChanges", s.has_changes()},
       {"steps", steps},
       {"notes", notes},

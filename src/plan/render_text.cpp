@@ -18,6 +18,7 @@ const char* color_of(Action action) {
     case Action::Delete:
       return "\033[31m";
     case Action::Wait:
+    case Action::Run:
       return "\033[36m";
   }
   return "";
@@ -43,7 +44,34 @@ bool render_grid(std::ostringstream& out, const Step& step, const std::string& k
   return true;
 }
 
+// The whole line list after a members change (a PUT replaces it).
+void render_members(std::ostringstream& out, const nlohmann::json& members) {
+  out << "        lines after the change:\n";
+  for (const auto& m : members) {
+    out << "          port " << m.value("port", 0) << "  " << m.value("lineType", std::string()) << "  "
+        << m.value("name", m.value("id", std::string()));
+    if (m.value("primaryOwner", false)) out << " (owner)";
+    if (m.contains("lineLabel")) out << "  label \"" << m["lineLabel"].get<std::string>() << "\"";
+    if (m.value("hotlineEnabled", false)) out << "  hotline " << m.value("hotlineDestination", std::string());
+    out << "\n";
+  }
+}
+
+void render_not_reached(std::ostringstream& out, const std::vector<PhoneRef>& phones) {
+  if (phones.empty()) return;
+  out << "        will not reach " << phones.size() << (phones.size() == 1 ? " phone" : " phones")
+      << " with their own values:";
+  for (std::size_t i = 0; i < phones.size(); ++i) out << (i ? ", " : " ") << phones[i].name;
+  out << "\n";
+}
+
 void render_fields(std::ostringstream& out, const Step& step) {
+  if (const auto* job = std::get_if<DeviceSettingsJob>(&step.operation)) render_not_reached(out, job->not_reached);
+  if (const auto* job = std::get_if<DynamicSettingsJob>(&step.operation)) render_not_reached(out, job->not_reached);
+  if (step.after.is_object() && step.after.contains("members")) {
+    render_members(out, step.after["members"]);
+    return;
+  }
   if (const auto* job = std::get_if<ApplyTemplateJob>(&step.operation)) {
     out << "        applies to " << job->expected_count << " phones with one job (locations "
         << job->request.location_ids.size() << ", tags " << nlohmann::json(job->request.include_device_tags).dump()
@@ -58,6 +86,14 @@ void render_fields(std::ostringstream& out, const Step& step) {
       if (grid && (key == "layout" || key == "lineKeys")) continue;
       const nlohmann::json before =
           step.before.is_object() && step.before.contains(key) ? step.before[key] : nullptr;
+      if (after.is_object() && (before.is_object() || before.is_null())) {
+        // Settings maps (tag -> value, key -> value): one line per entry.
+        for (const auto& [sub, value] : after.items()) {
+          const nlohmann::json was = before.is_object() && before.contains(sub) ? before[sub] : nullptr;
+          out << "      ~ " << key << "." << sub << ": " << show(was) << " -> " << show(value) << "\n";
+        }
+        continue;
+      }
       if (before != after) out << "      ~ " << key << ": " << show(before) << " -> " << show(after) << "\n";
     }
     return;

@@ -20,6 +20,16 @@ struct PhaseOf {
   Phase operator()(const DeleteTemplate&) const { return Phase::DeleteTemplates; }
   Phase operator()(const SetPhoneLayout&) const { return Phase::Layouts; }
   Phase operator()(const ApplyTemplateJob&) const { return Phase::LayoutJobs; }
+  Phase operator()(const SetPhoneMembers&) const { return Phase::Members; }
+  Phase operator()(const DeviceSettingsJob&) const { return Phase::ScopeSettings; }
+  Phase operator()(const DynamicSettingsJob&) const { return Phase::ScopeSettings; }
+  Phase operator()(const SetOwnerHoteling&) const { return Phase::OwnerSettings; }
+  Phase operator()(const SetOwnerCompression&) const { return Phase::OwnerSettings; }
+  Phase operator()(const SetPhoneCustomizations&) const { return Phase::DeviceSettings; }
+  Phase operator()(const SetPhoneDynamicSettings&) const { return Phase::DeviceSettings; }
+  Phase operator()(const PatchPhoneConfigurations&) const { return Phase::DeviceSettings; }
+  Phase operator()(const ApplyPhoneChanges&) const { return Phase::ApplyChanges; }
+  Phase operator()(const RebuildPhonesJob&) const { return Phase::Rebuild; }
 };
 
 }  // namespace

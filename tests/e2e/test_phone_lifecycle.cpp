@@ -18,7 +18,7 @@ TEST_CASE("the example organisation converges: validate, plan, apply, plan again
 
   Result plan = run_wxphones({"plan", kAcmeManifests, "--detailed-exitcode"}, env);
   REQUIRE_MESSAGE(plan.exit_code == 2, (plan.out + plan.err));
-  CHECK(contains(plan.out, "Plan: 5 to add, 1 to change, 1 to destroy."));
+  CHECK(contains(plan.out, "Plan: 5 to add, 2 to change, 1 to destroy."));
   CHECK(contains(plan.out, "+ Phone \"hq-reception\""));
   CHECK(contains(plan.out, "~ Phone \"hq-bob\""));
   CHECK(contains(plan.out, "- Phone"));
@@ -70,7 +70,7 @@ TEST_CASE("plan --format json is versioned and machine-readable") {
   Result plan = run_wxphones({"plan", kAcmeManifests, "--format", "json"}, emulator.env());
   REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
   const auto json = nlohmann::json::parse(plan.out);
-  CHECK(json["formatVersion"] == "1.0");
+  CHECK(json["formatVersion"] == "1.1");
   CHECK(json["summary"]["add"] == 5);
   CHECK(json["summary"]["destroy"] == 1);
   CHECK(json["hasChanges"] == true);
@@ -83,7 +83,7 @@ TEST_CASE("plan --format markdown starts with the summary") {
   Emulator emulator(source_path(kAcmeSeed));
   Result plan = run_wxphones({"plan", kAcmeManifests, "--format", "markdown"}, emulator.env());
   REQUIRE_MESSAGE(plan.exit_code == 0, plan.err);
-  CHECK(contains(plan.out.substr(0, 200), "Plan: 5 to add, 1 to change, 1 to destroy."));
+  CHECK(contains(plan.out.substr(0, 200), "Plan: 5 to add, 2 to change, 1 to destroy."));
   CHECK(contains(plan.out, "<details><summary>HQ"));
   CHECK(contains(plan.out, "[!WARNING]"));
 }

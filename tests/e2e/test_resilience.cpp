@@ -70,7 +70,7 @@ TEST_CASE("5xx and 429 on reads are retried; plan still succeeds") {
                 }));
   Result plan = run_wxphones({"plan", kAcmeManifests, "--detailed-exitcode"}, emulator.env());
   CHECK_MESSAGE(plan.exit_code == 2, (plan.out + plan.err));
-  CHECK(contains(plan.out, "Plan: 5 to add, 1 to change, 1 to destroy."));
+  CHECK(contains(plan.out, "Plan: 5 to add, 2 to change, 1 to destroy."));
 }
 
 TEST_CASE("a create whose response is lost is looked up, not repeated") {

@@ -16,5 +16,6 @@ void add_validate_command(CLI::App& app, CommandAction& action);
 void add_plan_command(CLI::App& app, CommandAction& action);
 void add_apply_command(CLI::App& app, CommandAction& action);
 void add_emulator_command(CLI::App& app, CommandAction& action);
+void add_rebuild_command(CLI::App& app, CommandAction& action);
 
 }  // namespace wx::cli

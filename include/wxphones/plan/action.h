@@ -11,6 +11,7 @@ enum class Action {
   Replace,  // -/+ Webex cannot change it in place: delete, then create
   Delete,   // - remove an object absent from the manifests, inside the prune scope
   Wait,     // … wait until phones are online before configuring them
+  Run,      // > run something that changes no declared object: apply changes, rebuild phones
 };
 
 std::string_view glyph(Action action);  // "+", "~", "-/+", "-", "…"

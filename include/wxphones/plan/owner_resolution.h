@@ -21,4 +21,9 @@ struct ResolvedOwner {
 std::optional<ResolvedOwner> resolve_owner(const DesiredPhone& phone, const LiveState& live,
                                            Diagnostics& diagnostics);
 
+// The same for any reference to a person (email) or workspace (name): a member, a settings scope.
+// `field` is the manifest field the reference was written at ("spec.members[1]").
+std::optional<ResolvedOwner> resolve_owner_ref(const OwnerRef& ref, const std::string& field, const LiveState& live,
+                                               Diagnostics& diagnostics);
+
 }  // namespace wx

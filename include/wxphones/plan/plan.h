@@ -6,7 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "wxphones/model/customizations.h"
+#include "wxphones/model/device_configuration.h"
 #include "wxphones/model/device_job.h"
+#include "wxphones/model/device_members.h"
+#include "wxphones/model/dynamic_settings.h"
+#include "wxphones/model/hoteling.h"
 #include "wxphones/model/layout.h"
 #include "wxphones/plan/action.h"
 #include "wxphones/util/diagnostic.h"
@@ -73,8 +78,72 @@ struct ApplyTemplateJob {
   std::vector<PhoneRef> phones;  // the phones the filters select
   int expected_count = 0;        // what previewApplyLineKeyTemplate must confirm, and updatedCount match
 };
-using Operation = std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline,
-                               CreateTemplate, UpdateTemplate, DeleteTemplate, SetPhoneLayout, ApplyTemplateJob>;
+// PUT .../devices/{id}/members: the complete line list after the change (full replacement).
+struct SetPhoneMembers {
+  PhoneRef phone;
+  std::vector<DeviceMember> members;
+};
+// PUT .../devices/{id}/settings. `body.customizations` holds the declared keys only: the executor
+// reads the phone's current settings right before the PUT and lays them over (the SDK's pattern),
+// so keys nobody declared keep whatever value they have at that moment.
+struct SetPhoneCustomizations {
+  PhoneRef phone;
+  ScopeCustomizations body;
+};
+// PUT .../devices/{id}/dynamicSettings: SET / CLEAR per tag.
+struct SetPhoneDynamicSettings {
+  PhoneRef phone;
+  std::vector<DynamicSettingChange> changes;
+};
+// PATCH /deviceConfigurations?deviceId=: json-patch replace / remove.
+struct PatchPhoneConfigurations {
+  PhoneRef phone;
+  std::string webex_device_id;  // DEVICE form; empty for a phone this apply creates
+  std::vector<ConfigurationPatch> patch;
+};
+// POST .../devices/{id}/actions/applyChanges/invoke, once per phone after its device-level writes.
+struct ApplyPhoneChanges {
+  PhoneRef phone;
+};
+// Hoteling or compression of a person's or workspace's devices.
+struct OwnerTarget {
+  enum class Kind { Person, Workspace };
+  Kind kind = Kind::Person;
+  std::string id;
+  std::string name;  // email or workspace name, for display
+  friend bool operator==(const OwnerTarget&, const OwnerTarget&) = default;
+};
+struct SetOwnerHoteling {
+  OwnerTarget owner;
+  Hoteling hoteling;  // complete: live values with the declared ones laid over
+};
+struct SetOwnerCompression {
+  OwnerTarget owner;
+  std::string compression;  // ON | OFF
+};
+// callDeviceSettings: org or location customizations. Phones with their own customizations are
+// not reached; the plan lists them.
+struct DeviceSettingsJob {
+  std::string scope_name;  // "organization" or the location name
+  DeviceSettingsJobRequest request;
+  std::vector<PhoneRef> not_reached;
+};
+// dynamicDeviceSettings: org or location tags of one or more families.
+struct DynamicSettingsJob {
+  std::string scope_name;
+  DynamicSettingsJobRequest request;
+  std::vector<PhoneRef> not_reached;  // phones with a device-level value for one of the tags
+};
+// rebuildPhones for one location.
+struct RebuildPhonesJob {
+  std::string location_name;
+  std::string location_id;
+};
+using Operation =
+    std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline, CreateTemplate,
+                 UpdateTemplate, DeleteTemplate, SetPhoneLayout, ApplyTemplateJob, SetPhoneMembers,
+                 SetPhoneCustomizations, SetPhoneDynamicSettings, PatchPhoneConfigurations, ApplyPhoneChanges,
+                 SetOwnerHoteling, SetOwnerCompression, DeviceSettingsJob, DynamicSettingsJob, RebuildPhonesJob>;
 
 // One step of an ordered plan. `before`/`after` are normalised values for display and for the
 // JSON plan: before is null for Create, after is null for Delete.
@@ -104,8 +173,12 @@ struct PlanSummary {
   int change = 0;
   int destroy = 0;
   int waits = 0;  // phones the apply will wait for
+  int jobs = 0;   // Webex device jobs the apply will run
   bool has_changes() const { return add + change + destroy > 0; }
 };
+
+// Whether an operation starts a Webex device job (one runs per org at a time).
+bool is_device_job(const Operation& operation);
 
 struct Plan {
   std::vector<Step> steps;  // in execution order

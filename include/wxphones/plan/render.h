@@ -16,7 +16,7 @@ std::string render_text(const Plan& plan, const TextRenderOptions& options = {})
 std::string render_markdown(const Plan& plan);
 
 // The machine-readable plan (schemas/plan.schema.json). Versioned: additive changes bump the minor.
-inline constexpr const char* kPlanFormatVersion = "1.0";
+inline constexpr const char* kPlanFormatVersion = "1.1";
 nlohmann::json plan_to_json(const Plan& plan);
 
 // "Plan: 2 to add, 1 to change, 0 to destroy." plus waits, shared by every renderer.

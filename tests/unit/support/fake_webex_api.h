@@ -208,12 +208,148 @@ class FakeWebexApi final : public WebexApi {
     throw ApiError(404, "GET", "/jobs/" + id, "not found", {}, "FAKE_3");
   }
   std::vector<DeviceJob> list_device_jobs(JobFamily) override { return jobs; }
+
+  // Settings families: plain maps keyed by device / location / owner id; every call recorded.
+  std::map<std::string, ScopeCustomizations> device_customizations;
+  std::map<std::string, ScopeCustomizations> location_customizations;
+  ScopeCustomizations org_customizations;
+  std::map<std::string, OwnerDeviceSettings> owner_settings;  // person or workspace id
+  std::map<std::string, Hoteling> hoteling;                   // person or workspace id
+  DynamicSettingsSchema dynamic_schema = DynamicSettingsSchema::builtin();
+  std::map<std::string, std::vector<DynamicSetting>> dynamic;  // "org:FAMILY", "loc:ID:FAMILY", device id
+  std::map<std::string, DeviceConfigurations> configurations;  // device id
+  std::map<std::string, DeviceMembers> members;                // device id
+  std::vector<AvailableMember> available;                      // offered on every device
+  std::vector<DeviceSettingsJobRequest> settings_jobs;
+  std::vector<DynamicSettingsJobRequest> dynamic_jobs;
+  std::vector<std::string> rebuild_jobs;
+
+  ScopeCustomizations get_device_customizations(const std::string& id, const std::string&) override {
+    record("GET settings " + id);
+    return device_customizations[id];
+  }
+  void put_device_customizations(const std::string& id, const std::string&, const ScopeCustomizations& body) override {
+    record("PUT settings " + id);
+    device_customizations[id] = body;
+  }
+  ScopeCustomizations get_location_customizations(const std::string& id) override {
+    record("GET location settings " + id);
+    return location_customizations[id];
+  }
+  ScopeCustomizations get_org_customizations() override {
+    record("GET org settings");
+    return org_customizations;
+  }
+  OwnerDeviceSettings get_person_device_settings(const std::string& id) override {
+    record("GET compression " + id);
+    return owner_settings[id];
+  }
+  void put_person_device_settings(const std::string& id, const OwnerDeviceSettings& body) override {
+    record("PUT compression " + id);
+    owner_settings[id] = body;
+  }
+  OwnerDeviceSettings get_workspace_device_settings(const std::string& id) override {
+    record("GET compression " + id);
+    return owner_settings[id];
+  }
+  void put_workspace_device_settings(const std::string& id, const OwnerDeviceSettings& body) override {
+    record("PUT compression " + id);
+    owner_settings[id] = body;
+  }
+  void put_person_hoteling(const std::string& id, const Hoteling& h) override {
+    record("PUT person hoteling " + id);
+    hoteling[id] = h;
+  }
+  void put_workspace_hoteling(const std::string& id, const Hoteling& h) override {
+    record("PUT workspace hoteling " + id);
+    hoteling[id] = h;
+  }
+  DynamicSettingsSchema get_dynamic_settings_schema(const std::string& family) override {
+    record("GET validationSchema " + family);
+    return dynamic_schema;
+  }
+  std::vector<DynamicSetting> get_org_dynamic_settings(const std::string& family, const std::vector<std::string>&) override {
+    record("POST org getSettings " + family);
+    return dynamic["org:" + family];
+  }
+  std::vector<DynamicSetting> get_location_dynamic_settings(const std::string& location_id, const std::string& family,
+                                                            const std::vector<std::string>&) override {
+    record("POST location getSettings " + location_id);
+    return dynamic["loc:" + location_id + ":" + family];
+  }
+  std::vector<DynamicSetting> get_device_dynamic_settings(const std::string& id, const std::vector<std::string>&) override {
+    record("POST device getSettings " + id);
+    return dynamic[id];
+  }
+  void put_device_dynamic_settings(const std::string& id, const std::vector<DynamicSettingChange>& changes) override {
+    record("PUT dynamicSettings " + id);
+    auto& tags = dynamic[id];
+    for (const auto& c : changes) {
+      std::erase_if(tags, [&](const DynamicSetting& t) { return t.tag == c.tag; });
+      if (c.value) tags.push_back({"", c.tag, c.value, std::nullopt, ""});
+    }
+  }
+  DeviceConfigurations get_device_configurations(const std::string& id, const std::vector<std::string>&) override {
+    record("GET deviceConfigurations " + id);
+    return configurations[id];
+  }
+  void patch_device_configurations(const std::string& id, const std::vector<ConfigurationPatch>& patch) override {
+    record("PATCH deviceConfigurations " + id);
+    for (const auto& p : patch) {
+      auto& v = configurations[id][p.key];
+      v.value = p.op == ConfigurationPatch::Op::Replace ? p.value : v.default_value;
+      v.source = p.op == ConfigurationPatch::Op::Replace ? "configured" : "default";
+    }
+  }
+  DeviceMembers get_device_members(const std::string& id) override {
+    record("GET members " + id);
+    return members[id];
+  }
+  void put_device_members(const std::string& id, const std::vector<DeviceMember>& list) override {
+    record("PUT members " + id);
+    members[id].members = list;
+  }
+  std::vector<AvailableMember> search_available_members(const std::string& id, const std::string& name) override {
+    record("GET availableMembers " + id + " " + name);
+    return available;
+  }
+  void apply_changes(const std::string& id) override { record("POST applyChanges " + id); }
+  DeviceJob start_device_settings_job(const DeviceSettingsJobRequest& request) override {
+    record("POST callDeviceSettings");
+    DeviceJob job = new_job();
+    settings_jobs.push_back(request);
+    return job;
+  }
+  DeviceJob start_dynamic_settings_job(const DynamicSettingsJobRequest& request) override {
+    record("POST dynamicDeviceSettings");
+    DeviceJob job = new_job();
+    dynamic_jobs.push_back(request);
+    return job;
+  }
+  DeviceJob start_rebuild_phones_job(const std::string& location_id) override {
+    record("POST rebuildPhones " + location_id);
+    DeviceJob job = new_job();
+    rebuild_jobs.push_back(location_id);
+    return job;
+  }
   std::vector<DeviceJobError> list_device_job_errors(JobFamily, const std::string& id) override {
     record("GET job errors " + id);
     return job_errors;
   }
 
  private:
+  DeviceJob new_job() {
+    if (job_conflicts > 0) {
+      --job_conflicts;
+      throw ApiError(409, "POST", "/telephony/config/jobs/devices/...", "job running", {}, "FAKE_409");
+    }
+    DeviceJob job;
+    job.id = "JOB" + std::to_string(next_id++);
+    job.tracking_id = "TRACK_" + job.id;
+    job.latest_execution_status = "STARTED";
+    jobs.push_back(job);
+    return job;
+  }
   void record(const std::string& call) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
     calls.push_back(call);
