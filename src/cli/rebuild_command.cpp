@@ -9,6 +9,7 @@
 #include "manifest/duration.h"
 #include "wxphones/apply/executor.h"
 #include "wxphones/cli/command.h"
+#include "wxphones/plan/scope_settings_planner.h"
 
 namespace wx::cli {
 
@@ -40,17 +41,8 @@ int run_rebuild(const RebuildFlags& flags) {
                 << "\" in the organisation; expected the name of an existing location. Nothing was started.\n";
       return 1;
     }
-    Step step;
-    step.id = "location." + flags.location + ".rebuild-phones";
-    step.action = Action::Run;
-    step.kind = "Location";
-    step.target = flags.location;
-    step.location = flags.location;
-    step.calls = {"POST /telephony/config/jobs/devices/rebuildPhones"};
-    step.reason = "wxphones rebuild";
-    step.operation = RebuildPhonesJob{flags.location, location_id};
     Plan plan;
-    plan.steps.push_back(std::move(step));
+    plan.steps.push_back(rebuild_phones_step(flags.location, location_id, "wxphones rebuild"));
     ApplyOptions options;
     options.job_deadline = *deadline;
     options.job_poll_initial = std::chrono::milliseconds(flags.poll_interval_ms);

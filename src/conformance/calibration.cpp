@@ -20,6 +20,7 @@ enum class Kind {
   StatusAlias,          // `values[0]`: undocumented status, `values[1]`: documented status to check it as
   Tolerate,             // a schema error (`keyword` at `instance`) whose value passes `accept`
   ExampleFields,        // undeclared fields that the operation's documented example shows
+  MapMemberFields,      // `instance`: a map's members ("/items/*"); see map_member_field()
 };
 
 // ObjectsWith: an array whose items are all objects carrying every field named in `values`.
@@ -136,6 +137,23 @@ const std::vector<Rule>& table() {
        "",
        Accept::Any,
        {"200", "201"}},
+      // WEBEX_API.md §7, §12, §14: deviceConfigurations `items` is a map key -> configuration (the
+      // `device-configurations-key-map` patch checks each member against the `configuration_key`
+      // placeholder, so types and enums stay checked). The placeholder omits the `value` fields every
+      // member of the documented examples shows, so an undeclared field inside a member is accepted when
+      // ANY member of the example shows it at the same place (the examples name other keys than the
+      // device's); `valueSpace` is a free-form JSON Schema (§7), declared with no properties.
+      {"device-configurations-items-map",
+       "WEBEX_API.md §7, §12, §14",
+       "deviceConfigurations `items` members: fields any member of the documented example shows, and "
+       "anything inside `valueSpace` (a JSON Schema)",
+       Kind::MapMemberFields,
+       "GET /deviceConfigurations | PATCH /deviceConfigurations",
+       Where::ResponseBody,
+       "/items/*",
+       "undeclared",
+       Accept::Any,
+       {"valueSpace"}},
       // WEBEX_API.md §14 (fields the schemas do not list): the emulator emits them only where §12 or the
       // documented examples show them, e.g. `callingDeviceId`/`webexDeviceId` in the Device examples.
       {"example-fields", "WEBEX_API.md §14",
@@ -250,6 +268,52 @@ bool example_has(const nlohmann::json& node, const std::vector<std::string>& tok
   return false;
 }
 
+// As example_has, but token `wild` matches any member of an object (the map key of the instance).
+bool example_has_member(const nlohmann::json& node, const std::vector<std::string>& tokens, std::size_t i,
+                        std::size_t wild) {
+  if (i == tokens.size()) {
+    return true;
+  }
+  if (node.is_object()) {
+    if (i == wild) {
+      return std::any_of(node.begin(), node.end(), [&](const nlohmann::json& member) {
+        return example_has_member(member, tokens, i + 1, wild);
+      });
+    }
+    const auto it = node.find(tokens[i]);
+    return it != node.end() && example_has_member(*it, tokens, i + 1, wild);
+  }
+  if (node.is_array()) {
+    for (const auto& item : node) {
+      if (example_has_member(item, tokens, i + 1, wild)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// MapMemberFields: an undeclared field strictly inside a member of the map `rule.instance` names (its
+// last segment is the member key) passes when it lies inside a free-form field named in `values`, or
+// when some member of a documented example carries it at the same place.
+bool map_member_field(const Rule& rule, const std::string& instance_path,
+                      const std::vector<const nlohmann::json*>& examples) {
+  const auto map = split_path(rule.instance);
+  const auto tokens = schema::pointer_tokens(instance_path);
+  if (map.empty() || tokens.size() <= map.size() ||
+      !glob_segments(map, 0, std::vector<std::string>(tokens.begin(), tokens.begin() + map.size()), 0)) {
+    return false;
+  }
+  const std::size_t field = map.size();  // first token inside the member
+  if (tokens.size() > field + 1 &&
+      std::find(rule.values.begin(), rule.values.end(), tokens[field]) != rule.values.end()) {
+    return true;
+  }
+  return std::any_of(examples.begin(), examples.end(), [&](const nlohmann::json* example) {
+    return example != nullptr && example_has_member(*example, tokens, 0, map.size() - 1);
+  });
+}
+
 }  // namespace
 
 bool glob_match(const std::string& pattern, const std::string& text) {
@@ -334,6 +398,10 @@ const char* Calibration::tolerated(const std::string& operation, Where where,
     }
     if (rule.kind == Kind::Tolerate && rule.where == where && error.keyword == rule.keyword &&
         glob_match(rule.instance, error.instance_path) && accepts(rule, value)) {
+      return rule.name;
+    }
+    if (rule.kind == Kind::MapMemberFields && rule.where == where && error.keyword == rule.keyword &&
+        map_member_field(rule, error.instance_path, examples)) {
       return rule.name;
     }
     if (rule.kind == Kind::ExampleFields && error.keyword == "undeclared") {

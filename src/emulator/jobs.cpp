@@ -191,7 +191,6 @@ nlohmann::json job_json(const State& state, const DeviceJob& job) {
   const bool started = job.status != "STARTING";
   const std::string exit = exit_code(job);
   const JobAction* action = action_of(state, job);
-  auto steps = nlohmann::json::array();
   nlohmann::json execution = {{"id", job.instance_id},
                               {"lastUpdated", iso8601(job.last_updated_ms)},
                               {"statusMessage", job.status},
@@ -211,12 +210,13 @@ nlohmann::json job_json(const State& state, const DeviceJob& job) {
       step["endTime"] = iso8601(job.end_ms);
       execution["endTime"] = iso8601(job.end_ms);
     }
-    steps.push_back(std::move(step));
     execution["timeElapsed"] = iso_duration(until - job.start_ms);
+    execution["stepExecutionStatuses"] = nlohmann::json::array({std::move(step)});
   } else {
+    // A STARTING job has no step yet; the callDeviceSettings POST example (STARTING) shows no
+    // stepExecutionStatuses and its schema (StartJobResponse) does not declare it (WEBEX_API §14).
     execution["timeElapsed"] = iso_duration(0);
   }
-  execution["stepExecutionStatuses"] = std::move(steps);
   nlohmann::json out = {{"name", job.name},
                         {"id", make_id("JOB_ID", job.uuid)},
                         {"trackingId", job.tracking_id},
@@ -241,9 +241,10 @@ nlohmann::json job_errors_json(const DeviceJob& job) {
         {"code", e.failure.code ? nlohmann::json(*e.failure.code) : nlohmann::json(nullptr)},
         {"locationId", e.location_uuid.empty() ? nlohmann::json(nullptr)
                                                : nlohmann::json(make_id("LOCATION", e.location_uuid))}};
+    // No `item` (the failed device): no description's example shows it, and WEBEX_API §14 has the
+    // emulator emit undocumented fields only where §12 or an example does. errorType is §12's.
     items.push_back(
         {{"itemNumber", i},
-         {"item", make_id("CALLING_DEVICE", e.device_uuid)},
          {"trackingId", e.tracking_id},
          {"errorType", "ERROR"},
          {"error",

@@ -55,7 +55,8 @@ void settle_jobs(State& state);
 
 // The job object of GET .../{jobId} (and of the POST answer and list items).
 nlohmann::json job_json(const State& state, const DeviceJob& job);
-// GET .../{jobId}/errors: {items:[{itemNumber, item, trackingId, errorType, error:{key, message[]}}]}.
+// GET .../{jobId}/errors: {items:[{itemNumber, trackingId, errorType, error:{key, message[]}}]}, in the
+// order the devices failed (the job's deviceIds in the control state name them).
 nlohmann::json job_errors_json(const DeviceJob& job);
 
 // "PT11.476S", the ISO 8601 durations of timeElapsed.

@@ -16,10 +16,8 @@ namespace {
 
 constexpr std::string_view kValueSuffix = "/sources/configured/value";
 
-// Emitted for sources.*.level, which wxc_sdk requires and no description documents (assumption).
-constexpr const char* kDefaultLevel = "default";
-constexpr const char* kConfiguredLevel = "device";
-
+// No sources.*.level nor enforced: wxc_sdk models them, but no description or example shows them, and
+// WEBEX_API §14 has the emulator emit undocumented fields only where §12 or an example does.
 nlohmann::json item_json(const ConfigKeySpec& spec, const nlohmann::json* configured) {
   nlohmann::json configured_editability = {{"isEditable", spec.editable}};
   if (!spec.editable) configured_editability["reason"] = spec.reason;
@@ -29,12 +27,10 @@ nlohmann::json item_json(const ConfigKeySpec& spec, const nlohmann::json* config
       {"sources",
        {{"default",
          {{"value", spec.default_value},
-          {"editability", {{"isEditable", false}, {"reason", "FACTORY_DEFAULT"}}},
-          {"level", kDefaultLevel}}},
+          {"editability", {{"isEditable", false}, {"reason", "FACTORY_DEFAULT"}}}}},
         {"configured",
          {{"value", configured != nullptr ? *configured : nlohmann::json(nullptr)},
-          {"editability", configured_editability},
-          {"level", kConfiguredLevel}}}}},
+          {"editability", configured_editability}}}}},
       {"valueSpace", spec.value_space},
   };
 }

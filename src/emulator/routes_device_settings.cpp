@@ -93,7 +93,11 @@ void get_location_settings(Context& ctx) {
   auto it = s.locations.find(l->uuid);
   const auto updated =
       it != s.locations.end() && it->second.last_update_ms ? *it->second.last_update_ms : s.last_update_ms;
-  ctx.send_json(200, {{"customizations", location_customizations(ctx.state, l->uuid)},
+  // The location schema (DeviceSettingsObject -> CustomizationDeviceLevelObject) and its example list
+  // only ata, mpp and wifi: the location's dect values (org or job-set) are kept but not shown here.
+  auto customizations = location_customizations(ctx.state, l->uuid);
+  customizations.erase("dect");
+  ctx.send_json(200, {{"customizations", std::move(customizations)},
                       {"customEnabled", location_custom_enabled(ctx.state, l->uuid)},
                       {"updateInProgress", update_in_progress(ctx.state, kCallDeviceSettingsFamily, l->uuid)},
                       {"deviceCount", devices_reached(ctx.state, l->uuid).size()},

@@ -196,7 +196,11 @@ void post_call_device_settings(Context& ctx) {
   auto action = std::make_shared<CallDeviceSettingsAction>(location, enabled, std::move(customizations));
   const auto& job = start_device_job(ctx.state, kCallDeviceSettingsFamily, "calldevicesettings",
                                      std::move(devices), std::move(action));
-  ctx.send_json(200, job_json(ctx.state, job));  // 200, not 202 (§6.10)
+  // 200, not 202 (§6.10). No deviceCount in this answer: its schema (StartJobResponse) and example lack
+  // it (WEBEX_API §14); the job's status reads show it, as their examples do.
+  auto answer = job_json(ctx.state, job);
+  answer.erase("deviceCount");
+  ctx.send_json(200, answer);
 }
 
 void post_dynamic_settings(Context& ctx) {

@@ -118,16 +118,15 @@ class SettingsReader {
           });
         });
       }
+      // All of the phone's values in one read: the plan mentions the ones nobody declared.
       if (!aspects->dynamic_tags.empty() && model->settings_family == SettingsFamily::DynamicSettings) {
-        std::vector<std::string> tags(aspects->dynamic_tags.begin(), aspects->dynamic_tags.end());
-        reads.push_back([this, &d, tags] { read_device_dynamic(d, tags); });
+        reads.push_back([this, &d] { read_device_dynamic(d, {}); });
       }
       if (!aspects->configuration_keys.empty() && model->settings_family == SettingsFamily::DeviceConfigurations &&
           !d.webex_device_id.empty()) {
-        std::vector<std::string> keys(aspects->configuration_keys.begin(), aspects->configuration_keys.end());
-        reads.push_back([this, &d, keys] {
+        reads.push_back([this, &d] {
           tolerate_not_ready([&] {
-            auto values = m_api.get_device_configurations(d.webex_device_id, keys);
+            auto values = m_api.get_device_configurations(d.webex_device_id, {});
             std::lock_guard lock(m_mutex);
             m_live.device_configurations[d.id] = std::move(values);
           });

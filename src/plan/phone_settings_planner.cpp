@@ -52,6 +52,14 @@ class PhoneSettings {
     m_plan.diagnostics.push_back({Severity::Error, m_in.phone.location_of(field), field, message});
   }
 
+  // Values set on the phone that no manifest declares: left alone, and said so.
+  void note_unmanaged(const std::string& what, const std::vector<std::string>& entries) {
+    if (entries.empty()) return;
+    std::string list;
+    for (const auto& e : entries) list += (list.empty() ? "" : ", ") + e;
+    m_plan.notes.push_back({m_in.phone.name, "not managed, left as set on the phone (" + what + "): " + list});
+  }
+
   // --- members ---------------------------------------------------------------------------------
   void plan_members() {
     if (!m_in.phone.members) return;
@@ -111,7 +119,7 @@ class PhoneSettings {
           }
         }
       }
-      if (member.first_name.empty()) member.first_name = spec.member.name;  // for display only
+      if (member.first_name.empty()) member.first_name = display_name_of(spec.member);  // for display only
       wanted.push_back(std::move(member));
     }
     if (!ok) return;
@@ -142,6 +150,14 @@ class PhoneSettings {
                      "(GET .../devices/{deviceId}/availableMembers); expected a person or workspace with a calling " +
                      "license in a location this phone can reach"});
     return false;
+  }
+
+  std::string display_name_of(const OwnerRef& ref) const {
+    if (ref.kind == OwnerRef::Kind::Person) {
+      auto it = m_live.people.find(lower(ref.name));
+      if (it != m_live.people.end() && !it->second.display_name.empty()) return it->second.display_name;
+    }
+    return ref.name;
   }
 
   static bool same_lines(const std::vector<DeviceMember>& live, const std::vector<DeviceMember>& wanted) {
@@ -247,6 +263,11 @@ class PhoneSettings {
       before[tag] = current ? nlohmann::json(*current) : nlohmann::json();
       after[tag] = value ? nlohmann::json(*value) : nlohmann::json("(inherit)");
     }
+    std::vector<std::string> unmanaged;
+    for (const auto& [tag, setting] : live_values) {
+      if (setting->value && !declared.contains(tag)) unmanaged.push_back(tag + " = \"" + *setting->value + "\"");
+    }
+    note_unmanaged("dynamic settings", unmanaged);
     if (!ok || changes.empty()) return;
     Step step = base_step("dynamic-settings", have_live ? "dynamic settings differ" : "dynamic settings of the new phone",
                           m_model->phone_os());
@@ -312,6 +333,13 @@ class PhoneSettings {
         before[key] = current.value;
         after[key] = value;
       }
+    }
+    if (live != nullptr) {
+      std::vector<std::string> unmanaged;
+      for (const auto& [key, value] : *live) {
+        if (value.source == "configured" && !declared.contains(key)) unmanaged.push_back(key + " = " + value.value.dump());
+      }
+      note_unmanaged("configurations", unmanaged);
     }
     if (!ok || patch.empty()) return;
     Step step = base_step("configurations", live ? "configurations differ" : "configurations of the new phone",

@@ -33,7 +33,9 @@ class ScopePlanner {
   ScopePlanner(const DesiredState& desired, const LiveState& live, Plan& plan, std::vector<HotelingDeclaration>& hoteling)
       : m_desired(desired), m_live(live), m_plan(plan), m_hoteling(hoteling) {
     for (const auto& phone : desired.phones) {
-      if (phone.mac) m_managed_names[*phone.mac] = phone.name;
+      if (!phone.mac) continue;
+      m_managed_names[*phone.mac] = phone.name;
+      if (phone.settings && phone.settings->custom_enabled.value_or(true)) m_declared_own.insert(*phone.mac);
     }
   }
 
@@ -56,6 +58,23 @@ class ScopePlanner {
   std::string location_name(const std::string& id) const {
     const auto* l = m_live.location_by_id(id);
     return l ? l->name : std::string();
+  }
+
+  static Step scope_step(const DesiredScopeSettings& doc, const std::string& suffix, const std::string& call) {
+    Step step;
+    step.id = "settings." + doc.name + "." + suffix;
+    step.action = Action::Update;
+    step.kind = "DeviceSettings";
+    step.target = doc.name;
+    step.location = doc.scope.kind == SettingsScope::Kind::Organization ? "" : doc.scope.name;
+    step.calls = {call};
+    return step;
+  }
+
+  static std::string names_of(const std::vector<PhoneRef>& phones) {
+    std::string names;
+    for (const auto& p : phones) names += (names.empty() ? "" : ", ") + p.name;
+    return names;
   }
 
   void error(const DesiredScopeSettings& doc, const std::string& field, const std::string& message) {
@@ -83,16 +102,8 @@ class ScopePlanner {
     plan_dynamic(doc, location_id);
     if (!job_id.empty() && scope.kind == SettingsScope::Kind::Location &&
         m_desired.project.rebuild_after_location_settings) {
-      Step step;
-      step.id = "location." + scope.name + ".rebuild-phones";
-      step.action = Action::Run;
-      step.kind = "DeviceSettings";
-      step.target = doc.name;
-      step.location = scope.name;
-      step.calls = {"POST /telephony/config/jobs/devices/rebuildPhones"};
+      Step step = rebuild_phones_step(scope.name, location_id, "Project.spec.rebuildPhones.afterLocationSettings");
       step.depends_on = {job_id};
-      step.reason = "Project.spec.rebuildPhones.afterLocationSettings";
-      step.operation = RebuildPhonesJob{scope.name, location_id};
       m_plan.steps.push_back(std::move(step));
     }
   }
@@ -113,7 +124,9 @@ class ScopePlanner {
     if (devices == m_live.scope_devices.end()) return out;
     for (const auto& d : devices->second) {
       auto own = m_live.device_customizations.find(d.id);
-      const bool device_custom = own != m_live.device_customizations.end() && own->second.custom_enabled.value_or(false);
+      bool device_custom = own != m_live.device_customizations.end() && own->second.custom_enabled.value_or(false);
+      // A managed phone that declares its own settings will have them after this apply.
+      if (auto managed = m_declared_own.find(d.mac); managed != m_declared_own.end()) device_custom = true;
       bool location_custom = false;
       if (organization) {
         auto loc = m_live.location_customizations.find(d.location_id);
@@ -166,24 +179,16 @@ class ScopePlanner {
       m_plan.notes.push_back({doc.name, "a device settings job is running on the " + scope_label(doc.scope) +
                                             "; this plan's job will queue behind it"});
     }
-    Step step;
-    step.id = "settings." + doc.name + ".customizations";
-    step.action = Action::Update;
-    step.kind = "DeviceSettings";
-    step.target = doc.name;
-    step.location = organization ? "" : doc.scope.name;
+    Step step = scope_step(doc, "customizations", "POST /telephony/config/jobs/devices/callDeviceSettings");
     step.before = std::move(before);
     step.after = std::move(after);
-    step.calls = {"POST /telephony/config/jobs/devices/callDeviceSettings"};
     DeviceSettingsJob job{organization ? "organization" : doc.scope.name, request,
                           customized_phones(location_id, organization)};
     step.reason = "customizations of the " + scope_label(doc.scope) + " differ";
     if (!job.not_reached.empty()) {
-      std::string names;
-      for (const auto& p : job.not_reached) names += (names.empty() ? "" : ", ") + p.name;
       m_plan.notes.push_back({doc.name, std::to_string(job.not_reached.size()) +
                                             " phones keep their own customizations and will not get this change: " +
-                                            names});
+                                            names_of(job.not_reached)});
     }
     step.operation = std::move(job);
     m_plan.steps.push_back(std::move(step));
@@ -263,20 +268,13 @@ class ScopePlanner {
       }
     }
     if (!not_reached.empty()) {
-      std::string names;
-      for (const auto& p : not_reached) names += (names.empty() ? "" : ", ") + p.name;
       m_plan.notes.push_back({doc.name, std::to_string(not_reached.size()) +
-                                            " phones set these tags themselves and will keep their values: " + names});
+                                            " phones set these tags themselves and will keep their values: " +
+                                            names_of(not_reached)});
     }
-    Step step;
-    step.id = "settings." + doc.name + ".dynamic-settings";
-    step.action = Action::Update;
-    step.kind = "DeviceSettings";
-    step.target = doc.name;
-    step.location = organization ? "" : doc.scope.name;
+    Step step = scope_step(doc, "dynamic-settings", "POST /telephony/config/jobs/devices/dynamicDeviceSettings");
     step.before = {{"dynamicSettings", before}};
     step.after = {{"dynamicSettings", after}};
-    step.calls = {"POST /telephony/config/jobs/devices/dynamicDeviceSettings"};
     step.reason = "dynamic settings of the " + scope_label(doc.scope) + " differ";
     step.operation = DynamicSettingsJob{organization ? "organization" : doc.scope.name, request, not_reached};
     m_plan.steps.push_back(std::move(step));
@@ -315,6 +313,7 @@ class ScopePlanner {
   Plan& m_plan;
   std::vector<HotelingDeclaration>& m_hoteling;
   std::map<std::string, std::string> m_managed_names;  // MAC -> manifest name
+  std::set<std::string> m_declared_own;                // MACs of phones that declare their own customizations
 };
 
 }  // namespace
@@ -322,6 +321,19 @@ class ScopePlanner {
 void plan_scope_settings(const DesiredState& desired, const LiveState& live, Plan& plan,
                          std::vector<HotelingDeclaration>& hoteling) {
   ScopePlanner(desired, live, plan, hoteling).run();
+}
+
+Step rebuild_phones_step(const std::string& location_name, const std::string& location_id, const std::string& reason) {
+  Step step;
+  step.id = "location." + location_name + ".rebuild-phones";
+  step.action = Action::Run;
+  step.kind = "Location";
+  step.target = location_name;
+  step.location = location_name;
+  step.calls = {"POST /telephony/config/jobs/devices/rebuildPhones"};
+  step.reason = reason;
+  step.operation = RebuildPhonesJob{location_name, location_id};
+  return step;
 }
 
 void plan_owner_hoteling(const std::vector<HotelingDeclaration>& declarations, const LiveState& live, Plan& plan) {

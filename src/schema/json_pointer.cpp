@@ -1,5 +1,7 @@
 #include "wxphones/schema/json_pointer.h"
 
+#include "wxphones/util/field_path.h"
+
 #include <cctype>
 #include <charconv>
 
@@ -67,18 +69,7 @@ bool parse_index(const std::string& token, std::size_t& index) {
 }  // namespace
 
 std::string escape_pointer_token(std::string_view token) {
-  std::string out;
-  out.reserve(token.size());
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
+  return pointer_token(std::string(token));
 }
 
 std::vector<std::string> pointer_tokens(std::string_view pointer) {

@@ -33,6 +33,7 @@ const std::set<std::string> kTestedRules = {"tags-patch-array",
                                             "device-configurations-patch-200",
                                             "example-fields",
                                             "device-configurations-key-map",
+                                            "device-configurations-items-map",
                                             "apply-line-key-template-errors-items",
                                             "apply-default-templates-without-template-id"};
 
@@ -267,6 +268,79 @@ TEST_CASE("apply-default-templates-without-template-id: WEBEX_API.md §6.8") {
   CHECK(run_apply_job(body, rule).findings.size() == 1);
   // APPLY_TEMPLATE still needs its template.
   CHECK(run_apply_job(nlohmann::json::parse(R"({"action":"APPLY_TEMPLATE"})")).findings.size() == 1);
+}
+
+namespace {
+
+// GET /deviceConfigurations shaped like Cisco's description: `items` is DeviceConfiguration, whose one
+// property `configuration_key` stands for the map key; the placeholder lists no `value` fields and an
+// empty `valueSpace`, while the example shows `value` under a key other than the device's.
+CheckOutcome run_configurations(const nlohmann::json& items, const std::string& disabled = "") {
+  wx::conformance::OpenApiSet set;
+  set.add_document("configurations.json", nlohmann::json::parse(R"J({
+    "openapi": "3.0.0", "info": {"title": "t", "version": "1"},
+    "paths": {"/deviceConfigurations": {"get": {
+      "parameters": [{"name": "deviceId", "in": "query", "required": true, "schema": {"type": "string"}}],
+      "responses": {"200": {"description": "OK", "content": {"application/json": {
+        "schema": {"type": "object", "properties": {"deviceId": {"type": "string"},
+                                                    "items": {"$ref": "#/components/schemas/DeviceConfiguration"}}},
+        "example": {"deviceId": "D", "items": {"Audio.Ultrasound.MaxVolume": {"value": 70, "source": "default",
+          "sources": {"default": {"value": 70, "editability": {"isEditable": false, "reason": "FACTORY_DEFAULT"}},
+                      "configured": {"value": null, "editability": {"isEditable": true}}},
+          "valueSpace": {"type": "integer", "maximum": 100, "minimum": 0}}}}}}}}}}},
+    "components": {"schemas": {"DeviceConfiguration": {"type": "object", "properties": {"configuration_key": {
+      "type": "object", "properties": {
+        "source": {"type": "string", "enum": ["default", "configured"]},
+        "sources": {"type": "object", "properties": {
+          "default": {"type": "object", "properties": {"editability": {"type": "object", "properties": {
+            "isEditable": {"type": "boolean"}, "reason": {"type": "string"}}}}},
+          "configured": {"type": "object", "properties": {"editability": {"type": "object", "properties": {
+            "isEditable": {"type": "boolean"}, "reason": {"type": "string"}}}}}}},
+        "valueSpace": {"type": "object", "properties": {}}}}}}}}})J"));
+  CheckOptions options;
+  if (!disabled.empty()) {
+    options.disabled_rules.insert(disabled);
+  }
+  nlohmann::json line = {{"method", "GET"},
+                         {"path", "/deviceConfigurations"},
+                         {"query", nlohmann::json::array({nlohmann::json::array({"deviceId", "D"})})},
+                         {"status", 200},
+                         {"responseContentType", "application/json"},
+                         {"responseBody", {{"deviceId", "D"}, {"items", items}}}};
+  return ConformanceChecker(set, options).check(wx::conformance::exchange_from_json(line));
+}
+
+}  // namespace
+
+TEST_CASE("device-configurations-items-map: members take the example's fields; valueSpace is free-form") {
+  const std::string rule = "device-configurations-items-map";
+  REQUIRE(kTestedRules.count(rule) == 1);
+  const auto items = nlohmann::json::parse(R"({"Audio.Ringer.Volume":{"value":9,"source":"configured",
+      "sources":{"default":{"value":7,"editability":{"isEditable":false,"reason":"FACTORY_DEFAULT"}},
+                 "configured":{"value":9,"editability":{"isEditable":true}}},
+      "valueSpace":{"type":"integer","minimum":0,"maximum":15,"enum":[1,2]}}})");
+  const auto with = run_configurations(items);
+  CHECK_MESSAGE(with.findings.empty(), (with.findings.empty() ? "" : with.findings[0].message));
+  CHECK(std::count(with.rules_applied.begin(), with.rules_applied.end(), rule) == 1);
+  const auto without = run_configurations(items, rule);
+  REQUIRE(without.findings.size() == 7);  // 3 x value, 4 x valueSpace
+  CHECK(without.findings[0].instance_path == "/items/Audio.Ringer.Volume/sources/configured/value");
+  CHECK(without.findings[0].message == "undeclared field \"value\"; the description lists: editability");
+
+  // Types and enums of the placeholder are still checked.
+  auto wrong = items;
+  wrong["Audio.Ringer.Volume"]["source"] = "elsewhere";
+  wrong["Audio.Ringer.Volume"]["sources"]["configured"]["editability"]["isEditable"] = "yes";
+  CHECK(run_configurations(wrong).findings.size() == 2);
+  // A field no member of the example shows (`level`, SDK-only) is still a finding, as is one
+  // outside the members.
+  auto level = items;
+  level["Audio.Ringer.Volume"]["sources"]["default"]["level"] = "default";
+  const auto undocumented = run_configurations(level);
+  REQUIRE(undocumented.findings.size() == 1);
+  CHECK(undocumented.findings[0].instance_path == "/items/Audio.Ringer.Volume/sources/default/level");
+  CHECK(run_configurations(nlohmann::json::parse(R"({"K":{"valueSpace":{"type":"string"},"editable":true}})"))
+            .findings.size() == 1);
 }
 
 TEST_CASE("apply_calibration=false turns every rule off") {

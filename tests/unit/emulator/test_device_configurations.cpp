@@ -54,7 +54,8 @@ TEST_CASE("GET /deviceConfigurations: items shape, sources, valueSpace, isEditab
   CHECK(ringer["sources"]["default"]["value"] == 7);
   CHECK(ringer["sources"]["default"]["editability"] ==
         nlohmann::json({{"isEditable", false}, {"reason", "FACTORY_DEFAULT"}}));
-  CHECK(ringer["sources"]["default"].contains("level"));
+  CHECK_FALSE(ringer["sources"]["default"].contains("level"));  // undocumented, SDK-only (§7, §14)
+  CHECK_FALSE(ringer["sources"]["configured"].contains("level"));
   CHECK(ringer["sources"]["configured"]["value"] == 9);
   CHECK(ringer["sources"]["configured"]["editability"] == nlohmann::json({{"isEditable", true}}));
   CHECK(ringer["valueSpace"] == nlohmann::json({{"type", "integer"}, {"minimum", 0}, {"maximum", 15}}));

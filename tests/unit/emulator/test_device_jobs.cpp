@@ -193,12 +193,11 @@ TEST_CASE(
     tracking.insert(items[i]["trackingId"].get<std::string>());
   }
   CHECK(tracking.size() == 2);
-  CHECK(items[0]["item"] == f.calling_id("001B54AA0002"));
+  CHECK_FALSE(items[0].contains("item"));  // no description's example shows it (WEBEX_API §14)
   CHECK(items[0]["error"]["key"] == "500");
   CHECK(items[0]["error"]["message"][0]["description"] == "Unable to apply the template.");
   CHECK(items[0]["error"]["message"][0]["code"].is_null());
   CHECK(items[0]["error"]["message"][0]["locationId"] == location_id(f, "HQ"));
-  CHECK(items[1]["item"] == f.calling_id("001B54AA0003"));
   CHECK(items[1]["error"]["key"] == "404");
   CHECK(items[1]["error"]["message"][0]["code"] == "BATCH-0");
   auto state = f.control("GET", "/_emulator/state").body;
@@ -230,7 +229,7 @@ TEST_CASE("apply job: a PhoneOS phone never online fails in the job with the con
   CHECK(f.get(kJobs + "/" + id).body["updatedCount"] == 4);
   auto items = f.get(kJobs + "/" + id + "/errors").body["items"];
   REQUIRE(items.size() == 1);
-  CHECK(items[0]["item"] == f.calling_id("001B54AA0005"));
+  CHECK_FALSE(items[0].contains("item"));
   CHECK(items[0]["error"]["key"] == "409");
   CHECK(items[0]["error"]["message"][0]["description"] == "not online yet");
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "support/builders.h"
+#include "support/plan_lookup.h"
 #include "wxphones/plan/planner.h"
 
 using namespace wx;
@@ -8,13 +9,6 @@ using namespace wx::test;
 using nlohmann::json;
 
 namespace {
-
-const Step* find_step(const Plan& plan, const std::string& id) {
-  for (const auto& s : plan.steps) {
-    if (s.id == id) return &s;
-  }
-  return nullptr;
-}
 
 // An MPP phone of Alice's that exists and is online, plus a 9861 and an 8875 of hers.
 LiveState org_with_phones() {

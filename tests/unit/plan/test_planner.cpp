@@ -1,19 +1,12 @@
 #include <doctest/doctest.h>
 
 #include "support/builders.h"
+#include "support/plan_lookup.h"
 #include "wxphones/plan/planner.h"
 
 using namespace wx;
 using namespace wx::test;
 
-namespace {
-const Step* find_step(const Plan& plan, const std::string& id) {
-  for (const auto& s : plan.steps) {
-    if (s.id == id) return &s;
-  }
-  return nullptr;
-}
-}  // namespace
 
 TEST_CASE("a phone missing from Webex is created, its tags written after it, and waited for") {
   DesiredState desired;

@@ -182,16 +182,7 @@ class FakeWebexApi final : public WebexApi {
   }
   DeviceJob start_apply_line_key_template_job(const ApplyTemplateRequest&) override {
     record("POST job");
-    if (job_conflicts > 0) {
-      --job_conflicts;
-      throw ApiError(409, "POST", "/telephony/config/jobs/devices/applyLineKeyTemplate", "job running", {}, "FAKE_409");
-    }
-    DeviceJob job;
-    job.id = "JOB" + std::to_string(next_id++);
-    job.tracking_id = "TRACK_" + job.id;
-    job.latest_execution_status = "STARTED";
-    jobs.push_back(job);
-    return job;
+    return new_job();
   }
   DeviceJob get_device_job(JobFamily, const std::string& id) override {
     record("GET job " + id);
