@@ -1,13 +1,15 @@
 #include "apply/job_runner.h"
 
 #include "apply/step_errors.h"
+#include "wxphones/util/count_text.h"
 #include "wxphones/webex/api_error.h"
 
 namespace wx {
 
 using std::chrono::milliseconds;
 
-DeviceJob JobRunner::run(JobFamily family, const std::function<DeviceJob()>& start, const Progress& progress) {
+DeviceJob JobRunner::run(JobFamily family, const std::function<DeviceJob()>& start,
+                         const Progress& progress) {
   const auto began = m_clock.now();
   DeviceJob job = start_queued(family, start, progress, began);
   progress(job, false);
@@ -27,9 +29,10 @@ DeviceJob JobRunner::run(JobFamily family, const std::function<DeviceJob()>& sta
     std::string message =
         "job " + job.id + " finished " + job.latest_execution_status + "/" + job.latest_execution_exit_code;
     const auto errors = m_api.list_device_job_errors(family, job.id);
-    message += ": " + std::to_string(errors.size()) + (errors.size() == 1 ? " phone failed" : " phones failed");
+    message += ": " + count_text(errors.size(), "phone") + " failed";
     for (const auto& e : errors) {
-      message += "\n    item " + std::to_string(e.item_number) + (e.item.empty() ? "" : " (" + e.item + ")") + ": " + e.key;
+      message += "\n    item " + std::to_string(e.item_number) + (e.item.empty() ? "" : " (" + e.item + ")") +
+                 ": " + e.key;
       for (const auto& m : e.messages) message += " " + m;
       message += " (trackingId " + e.tracking_id + ")";
     }
@@ -38,8 +41,8 @@ DeviceJob JobRunner::run(JobFamily family, const std::function<DeviceJob()>& sta
   return job;
 }
 
-DeviceJob JobRunner::start_queued(JobFamily family, const std::function<DeviceJob()>& start, const Progress& progress,
-                                  Clock::time_point began) {
+DeviceJob JobRunner::start_queued(JobFamily family, const std::function<DeviceJob()>& start,
+                                  const Progress& progress, Clock::time_point began) {
   milliseconds interval = m_options.job_poll_initial;
   while (true) {
     try {
@@ -50,7 +53,8 @@ DeviceJob JobRunner::start_queued(JobFamily family, const std::function<DeviceJo
         waiting.latest_execution_status = "QUEUED";
         progress(waiting, true);
         if (m_clock.now() - began >= m_options.job_deadline) {
-          throw StepPending("another device job kept running for " + std::to_string(m_options.job_deadline.count()) +
+          throw StepPending("another device job kept running for " +
+                            std::to_string(m_options.job_deadline.count()) +
                             "s; this job was not started; the next apply starts it");
         }
         m_clock.sleep_for(interval);
@@ -70,9 +74,9 @@ DeviceJob JobRunner::start_queued(JobFamily family, const std::function<DeviceJo
 std::string job_summary(const DeviceJob& job) {
   std::string out = "job " + job.id + " completed";
   if (job.updated_count) {
-    out += ": " + std::to_string(*job.updated_count) + " phones updated";
+    out += ": " + count_text(static_cast<std::size_t>(*job.updated_count), "phone") + " updated";
   } else if (job.device_count) {
-    out += ": " + std::to_string(*job.device_count) + " phones";
+    out += ": " + count_text(static_cast<std::size_t>(*job.device_count), "phone");
   }
   return out;
 }

@@ -1,4 +1,5 @@
 #include "wxphones/plan/planner.h"
+#include "wxphones/util/count_text.h"
 
 #include <algorithm>
 #include <map>
@@ -130,7 +131,8 @@ class PhonePlanner {
 
   // Lines, settings, dynamic settings, configurations; the owner's hoteling is collected for later.
   void plan_settings(const DesiredPhone& phone, const LiveDevice* twin, const PhoneRef& ref,
-                     const std::string& location, const ResolvedOwner& owner, std::vector<std::string> after) {
+                     const std::string& location, const ResolvedOwner& owner,
+                     std::vector<std::string> after) {
     const auto* model = m_live.catalog.find(phone.model);
     const bool after_online = model && model->phone_os() && (!twin || !twin->online());
     PhoneSettingsInput input{phone, twin, ref, location, owner, after, after_online ? kWaitStepId : ""};
@@ -140,7 +142,7 @@ class PhonePlanner {
     }
     if (phone.hoteling) {
       OwnerTarget target{phone.owner.kind == OwnerRef::Kind::Person ? OwnerTarget::Kind::Person
-                                                                     : OwnerTarget::Kind::Workspace,
+                                                                    : OwnerTarget::Kind::Workspace,
                          owner.id(), phone.owner.name};
       m_hoteling.push_back({target, *phone.hoteling, after, location});
     }
@@ -265,7 +267,7 @@ class PhonePlanner {
     step.id = kWaitStepId;
     step.action = Action::Wait;
     step.kind = "Phone";
-    step.target = std::to_string(m_waiting.size()) + (m_waiting.size() == 1 ? " phone" : " phones");
+    step.target = count_text(m_waiting.size(), "phone");
     nlohmann::json names = nlohmann::json::array();
     for (const auto& ref : m_waiting) names.push_back(ref.name);
     step.after = {{"online", names}};

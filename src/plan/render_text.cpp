@@ -2,6 +2,7 @@
 
 #include "wxphones/plan/key_grid.h"
 #include "wxphones/plan/render.h"
+#include "wxphones/util/count_text.h"
 
 namespace wx {
 
@@ -59,23 +60,24 @@ void render_members(std::ostringstream& out, const nlohmann::json& members) {
 
 void render_not_reached(std::ostringstream& out, const std::vector<PhoneRef>& phones) {
   if (phones.empty()) return;
-  out << "        will not reach " << phones.size() << (phones.size() == 1 ? " phone" : " phones")
-      << " with their own values:";
+  out << "        will not reach " << count_text(phones.size(), "phone") << " with their own values:";
   for (std::size_t i = 0; i < phones.size(); ++i) out << (i ? ", " : " ") << phones[i].name;
   out << "\n";
 }
 
 void render_fields(std::ostringstream& out, const Step& step) {
-  if (const auto* job = std::get_if<DeviceSettingsJob>(&step.operation)) render_not_reached(out, job->not_reached);
-  if (const auto* job = std::get_if<DynamicSettingsJob>(&step.operation)) render_not_reached(out, job->not_reached);
+  if (const auto* job = std::get_if<DeviceSettingsJob>(&step.operation))
+    render_not_reached(out, job->not_reached);
+  if (const auto* job = std::get_if<DynamicSettingsJob>(&step.operation))
+    render_not_reached(out, job->not_reached);
   if (step.after.is_object() && step.after.contains("members")) {
     render_members(out, step.after["members"]);
     return;
   }
   if (const auto* job = std::get_if<ApplyTemplateJob>(&step.operation)) {
     out << "        applies to " << job->expected_count << " phones with one job (locations "
-        << job->request.location_ids.size() << ", tags " << nlohmann::json(job->request.include_device_tags).dump()
-        << ")\n";
+        << job->request.location_ids.size() << ", tags "
+        << nlohmann::json(job->request.include_device_tags).dump() << ")\n";
     render_grid(out, step, "layout");
     return;
   }

@@ -1,4 +1,5 @@
 #include "wxphones/plan/scope_settings_planner.h"
+#include "wxphones/util/count_text.h"
 
 #include <algorithm>
 #include <map>
@@ -30,7 +31,8 @@ std::string scope_label(const SettingsScope& scope) {
 
 class ScopePlanner {
  public:
-  ScopePlanner(const DesiredState& desired, const LiveState& live, Plan& plan, std::vector<HotelingDeclaration>& hoteling)
+  ScopePlanner(const DesiredState& desired, const LiveState& live, Plan& plan,
+               std::vector<HotelingDeclaration>& hoteling)
       : m_desired(desired), m_live(live), m_plan(plan), m_hoteling(hoteling) {
     for (const auto& phone : desired.phones) {
       if (!phone.mac) continue;
@@ -42,17 +44,19 @@ class ScopePlanner {
   void run() {
     for (const auto& doc : m_desired.scope_settings) plan_document(doc);
     for (const auto& doc : m_desired.owner_devices) {
-      auto owner = resolve_owner_ref(doc.owner, doc.owner.kind == OwnerRef::Kind::Person ? "spec.person" : "spec.workspace",
-                                     m_live, m_plan.diagnostics);
+      auto owner = resolve_owner_ref(
+          doc.owner, doc.owner.kind == OwnerRef::Kind::Person ? "spec.person" : "spec.workspace", m_live,
+          m_plan.diagnostics);
       if (!owner) continue;
-      m_hoteling.push_back({target_of(doc.owner, *owner), doc.hoteling, {}, location_name(owner->location_id)});
+      m_hoteling.push_back(
+          {target_of(doc.owner, *owner), doc.hoteling, {}, location_name(owner->location_id)});
     }
   }
 
  private:
   static OwnerTarget target_of(const OwnerRef& ref, const ResolvedOwner& owner) {
-    return {ref.kind == OwnerRef::Kind::Person ? OwnerTarget::Kind::Person : OwnerTarget::Kind::Workspace, owner.id(),
-            ref.name};
+    return {ref.kind == OwnerRef::Kind::Person ? OwnerTarget::Kind::Person : OwnerTarget::Kind::Workspace,
+            owner.id(), ref.name};
   }
 
   std::string location_name(const std::string& id) const {
@@ -60,7 +64,8 @@ class ScopePlanner {
     return l ? l->name : std::string();
   }
 
-  static Step scope_step(const DesiredScopeSettings& doc, const std::string& suffix, const std::string& call) {
+  static Step scope_step(const DesiredScopeSettings& doc, const std::string& suffix,
+                         const std::string& call) {
     Step step;
     step.id = "settings." + doc.name + "." + suffix;
     step.action = Action::Update;
@@ -91,9 +96,10 @@ class ScopePlanner {
     if (scope.kind == SettingsScope::Kind::Location) {
       const Location* location = m_live.location_by_name(scope.name);
       if (location == nullptr) {
-        m_plan.diagnostics.push_back({Severity::Error, scope.where, "spec.scope.location",
-                                      "no location named \"" + scope.name +
-                                          "\" in the organisation; expected the name of an existing location"});
+        m_plan.diagnostics.push_back(
+            {Severity::Error, scope.where, "spec.scope.location",
+             "no location named \"" + scope.name +
+                 "\" in the organisation; expected the name of an existing location"});
         return;
       }
       location_id = location->id;
@@ -102,7 +108,8 @@ class ScopePlanner {
     plan_dynamic(doc, location_id);
     if (!job_id.empty() && scope.kind == SettingsScope::Kind::Location &&
         m_desired.project.rebuild_after_location_settings) {
-      Step step = rebuild_phones_step(scope.name, location_id, "Project.spec.rebuildPhones.afterLocationSettings");
+      Step step =
+          rebuild_phones_step(scope.name, location_id, "Project.spec.rebuildPhones.afterLocationSettings");
       step.depends_on = {job_id};
       m_plan.steps.push_back(std::move(step));
     }
@@ -116,21 +123,23 @@ class ScopePlanner {
       if (!seen.insert(d.id).second) return;
       auto managed = m_managed_names.find(d.mac);
       std::string name = managed != m_managed_names.end() ? managed->second
-                         : !d.display_name.empty()          ? d.display_name
-                                                            : d.mac;
+                         : !d.display_name.empty()        ? d.display_name
+                                                          : d.mac;
       out.push_back({name, d.id, d.mac, d.model});
     };
     auto devices = m_live.scope_devices.find(organization ? "" : location_id);
     if (devices == m_live.scope_devices.end()) return out;
     for (const auto& d : devices->second) {
       auto own = m_live.device_customizations.find(d.id);
-      bool device_custom = own != m_live.device_customizations.end() && own->second.custom_enabled.value_or(false);
+      bool device_custom =
+          own != m_live.device_customizations.end() && own->second.custom_enabled.value_or(false);
       // A managed phone that declares its own settings will have them after this apply.
       if (auto managed = m_declared_own.find(d.mac); managed != m_declared_own.end()) device_custom = true;
       bool location_custom = false;
       if (organization) {
         auto loc = m_live.location_customizations.find(d.location_id);
-        location_custom = loc != m_live.location_customizations.end() && loc->second.custom_enabled.value_or(false);
+        location_custom =
+            loc != m_live.location_customizations.end() && loc->second.custom_enabled.value_or(false);
       }
       if (device_custom || location_custom) add(d);
     }
@@ -186,8 +195,8 @@ class ScopePlanner {
                           customized_phones(location_id, organization)};
     step.reason = "customizations of the " + scope_label(doc.scope) + " differ";
     if (!job.not_reached.empty()) {
-      m_plan.notes.push_back({doc.name, std::to_string(job.not_reached.size()) +
-                                            " phones keep their own customizations and will not get this change: " +
+      m_plan.notes.push_back({doc.name, count_text(job.not_reached.size(), "phone") +
+                                            " keep their own customizations and will not get this change: " +
                                             names_of(job.not_reached)});
     }
     step.operation = std::move(job);
@@ -195,7 +204,8 @@ class ScopePlanner {
     return m_plan.steps.back().id;
   }
 
-  const std::vector<DynamicSetting>* live_dynamic(const std::string& location_id, const std::string& family) const {
+  const std::vector<DynamicSetting>* live_dynamic(const std::string& location_id,
+                                                  const std::string& family) const {
     if (location_id.empty()) {
       auto it = m_live.org_dynamic.find(family);
       return it == m_live.org_dynamic.end() ? nullptr : &it->second;
@@ -219,11 +229,13 @@ class ScopePlanner {
           m_live.dynamic_schema.has_family(family) ? m_live.dynamic_schema : DynamicSettingsSchema::builtin();
       const auto* live = live_dynamic(location_id, family);
       for (const auto& [tag, value] : tags) {
-        const std::string field = field_path("/spec/dynamicSettings/" + pointer_token(family) + "/" + pointer_token(tag));
+        const std::string field =
+            field_path("/spec/dynamicSettings/" + pointer_token(family) + "/" + pointer_token(tag));
         const DynamicSettingRule* rule = schema.find(family, tag);
         if (rule == nullptr) {
-          error(doc, field, "\"" + tag + "\" is not a dynamic setting of family \"" + family +
-                                "\" in this organisation (GET .../dynamicSettings/validationSchema)");
+          error(doc, field,
+                "\"" + tag + "\" is not a dynamic setting of family \"" + family +
+                    "\" in this organisation (GET .../dynamicSettings/validationSchema)");
           ok = false;
           continue;
         }
@@ -259,20 +271,22 @@ class ScopePlanner {
       for (const auto& d : devices->second) {
         auto own = m_live.device_dynamic.find(d.id);
         if (own == m_live.device_dynamic.end()) continue;
-        const bool overrides = std::any_of(own->second.begin(), own->second.end(), [&](const DynamicSetting& s) {
-          return s.value.has_value() && changed_tags.contains(s.tag);
-        });
+        const bool overrides = std::any_of(
+            own->second.begin(), own->second.end(),
+            [&](const DynamicSetting& s) { return s.value.has_value() && changed_tags.contains(s.tag); });
         if (!overrides) continue;
         auto managed = m_managed_names.find(d.mac);
-        not_reached.push_back({managed != m_managed_names.end() ? managed->second : d.display_name, d.id, d.mac, d.model});
+        not_reached.push_back(
+            {managed != m_managed_names.end() ? managed->second : d.display_name, d.id, d.mac, d.model});
       }
     }
     if (!not_reached.empty()) {
-      m_plan.notes.push_back({doc.name, std::to_string(not_reached.size()) +
-                                            " phones set these tags themselves and will keep their values: " +
-                                            names_of(not_reached)});
+      m_plan.notes.push_back(
+          {doc.name, count_text(not_reached.size(), "phone") +
+                         " set these tags themselves and will keep their values: " + names_of(not_reached)});
     }
-    Step step = scope_step(doc, "dynamic-settings", "POST /telephony/config/jobs/devices/dynamicDeviceSettings");
+    Step step =
+        scope_step(doc, "dynamic-settings", "POST /telephony/config/jobs/devices/dynamicDeviceSettings");
     step.before = {{"dynamicSettings", before}};
     step.after = {{"dynamicSettings", after}};
     step.reason = "dynamic settings of the " + scope_label(doc.scope) + " differ";
@@ -283,13 +297,16 @@ class ScopePlanner {
   void plan_compression(const DesiredScopeSettings& doc) {
     if (!doc.compression) return;
     OwnerRef ref;
-    ref.kind = doc.scope.kind == SettingsScope::Kind::Person ? OwnerRef::Kind::Person : OwnerRef::Kind::Workspace;
+    ref.kind =
+        doc.scope.kind == SettingsScope::Kind::Person ? OwnerRef::Kind::Person : OwnerRef::Kind::Workspace;
     ref.name = doc.scope.name;
     ref.where = doc.scope.where;
-    auto owner = resolve_owner_ref(ref, ref.kind == OwnerRef::Kind::Person ? "spec.scope.person" : "spec.scope.workspace",
-                                   m_live, m_plan.diagnostics);
+    auto owner = resolve_owner_ref(
+        ref, ref.kind == OwnerRef::Kind::Person ? "spec.scope.person" : "spec.scope.workspace", m_live,
+        m_plan.diagnostics);
     if (!owner) return;
-    const auto& table = ref.kind == OwnerRef::Kind::Person ? m_live.person_device_settings : m_live.workspace_device_settings;
+    const auto& table =
+        ref.kind == OwnerRef::Kind::Person ? m_live.person_device_settings : m_live.workspace_device_settings;
     auto it = table.find(owner->id());
     const std::string current = it != table.end() ? it->second.compression : "";
     if (current == *doc.compression) return;
@@ -301,8 +318,9 @@ class ScopePlanner {
     step.location = location_name(owner->location_id);
     step.before = {{"compression", current.empty() ? nlohmann::json() : nlohmann::json(current)}};
     step.after = {{"compression", *doc.compression}};
-    step.calls = {ref.kind == OwnerRef::Kind::Person ? "PUT /telephony/config/people/{personId}/devices/settings"
-                                                     : "PUT /telephony/config/workspaces/{workspaceId}/devices/settings"};
+    step.calls = {ref.kind == OwnerRef::Kind::Person
+                      ? "PUT /telephony/config/people/{personId}/devices/settings"
+                      : "PUT /telephony/config/workspaces/{workspaceId}/devices/settings"};
     step.reason = "compression differs";
     step.operation = SetOwnerCompression{target_of(ref, *owner), *doc.compression};
     m_plan.steps.push_back(std::move(step));
@@ -323,7 +341,8 @@ void plan_scope_settings(const DesiredState& desired, const LiveState& live, Pla
   ScopePlanner(desired, live, plan, hoteling).run();
 }
 
-Step rebuild_phones_step(const std::string& location_name, const std::string& location_id, const std::string& reason) {
+Step rebuild_phones_step(const std::string& location_name, const std::string& location_id,
+                         const std::string& reason) {
   Step step;
   step.id = "location." + location_name + ".rebuild-phones";
   step.action = Action::Run;
@@ -336,9 +355,11 @@ Step rebuild_phones_step(const std::string& location_name, const std::string& lo
   return step;
 }
 
-void plan_owner_hoteling(const std::vector<HotelingDeclaration>& declarations, const LiveState& live, Plan& plan) {
+void plan_owner_hoteling(const std::vector<HotelingDeclaration>& declarations, const LiveState& live,
+                         Plan& plan) {
   for (const auto& d : declarations) {
-    const auto& table = d.owner.kind == OwnerTarget::Kind::Person ? live.person_hoteling : live.workspace_hoteling;
+    const auto& table =
+        d.owner.kind == OwnerTarget::Kind::Person ? live.person_hoteling : live.workspace_hoteling;
     auto it = table.find(d.owner.id);
     const Hoteling current = it != table.end() ? it->second : Hoteling{};
     Hoteling wanted = current;

@@ -1,4 +1,5 @@
 #include "wxphones/plan/render.h"
+#include "wxphones/util/count_text.h"
 
 namespace wx {
 
@@ -6,7 +7,7 @@ std::string summary_line(const PlanSummary& s) {
   std::string line = "Plan: " + std::to_string(s.add) + " to add, " + std::to_string(s.change) +
                      " to change, " + std::to_string(s.destroy) + " to destroy.";
   if (s.waits > 0) {
-    line += " " + std::to_string(s.waits) + (s.waits == 1 ? " phone" : " phones") + " to wait for online.";
+    line += " " + count_text(static_cast<std::size_t>(s.waits), "phone") + " to wait for online.";
   }
   return line;
 }
