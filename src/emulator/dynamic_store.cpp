@@ -125,6 +125,17 @@ std::string dynamic_action(const std::string& action) {
   return "";
 }
 
+std::optional<std::string> dynamic_write_value(const nlohmann::json& item, const std::string& action,
+                                               const std::string& tag, std::optional<std::string>& value) {
+  value.reset();
+  if (action != "SET") return std::nullopt;
+  if (!item.contains("value") || !item["value"].is_string()) {
+    return "Invalid value for tag " + tag + ": SET needs a string value.";
+  }
+  value = item["value"].get<std::string>();
+  return std::nullopt;
+}
+
 std::optional<std::string> check_dynamic_write(const DynamicSettingRule* rule, const std::string& tag,
                                                SettingLevel level, const std::optional<std::string>& value) {
   if (rule == nullptr) return "Invalid tag " + tag + ": not in the validation schema of this family.";

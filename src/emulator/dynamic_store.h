@@ -41,6 +41,10 @@ std::optional<std::string> check_dynamic_write(const DynamicSettingRule* rule, c
 // Normalises an action: SET/ADD -> "SET", CLEAR/DELETE -> "CLEAR" (case-insensitive); empty when unknown.
 std::string dynamic_action(const std::string& action);
 
+// The value of one write item: SET needs a string value (a Webex-style message otherwise), CLEAR has none.
+std::optional<std::string> dynamic_write_value(const nlohmann::json& item, const std::string& action,
+                                               const std::string& tag, std::optional<std::string>& value);
+
 // GET .../dynamicSettings/validationSchema and .../settingsGroups bodies, filtered by family.
 nlohmann::json validation_schema_body(const State& state, const std::optional<std::string>& family);
 nlohmann::json settings_groups_body(const State& state, const std::optional<std::string>& family,

@@ -1,5 +1,7 @@
 #include "emulator/errors.h"
 
+#include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <random>
 
@@ -66,6 +68,17 @@ const char* reason_phrase(int status) {
     default:
       return "Emulated error.";
   }
+}
+
+bool require_json_patch_content(const httplib::Request& req, httplib::Response& res) {
+  std::string type = req.get_header_value("Content-Type");
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (type.find("application/json-patch+json") == std::string::npos &&
+      type.find("application/json") == std::string::npos) {
+    send_error(res, 415, "Content-Type must be application/json-patch+json.");
+    return false;
+  }
+  return true;
 }
 
 }  // namespace wx::emulator

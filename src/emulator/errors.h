@@ -5,8 +5,9 @@
 #include <nlohmann/json.hpp>
 
 namespace httplib {
+struct Request;
 struct Response;
-}
+}  // namespace httplib
 
 namespace wx::emulator {
 
@@ -18,5 +19,9 @@ void send_error(httplib::Response& res, int status, const std::string& message,
 
 std::string new_tracking_id();  // EMULATOR_<uuid>, thread-safe
 const char* reason_phrase(int status);
+
+// PATCH bodies are json-patch: answers 415 and returns false for another Content-Type (plain
+// application/json is accepted too, as live Webex does).
+bool require_json_patch_content(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace wx::emulator

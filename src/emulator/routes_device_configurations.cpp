@@ -126,12 +126,7 @@ void get_configurations(Context& ctx) {
 void patch_configurations(Context& ctx) {
   Device* d = configured_device(ctx);
   if (d == nullptr || !require_configurable(ctx, *d)) return;
-  auto type = to_lower(ctx.req.get_header_value("Content-Type"));
-  if (type.find("application/json-patch+json") == std::string::npos &&
-      type.find("application/json") == std::string::npos) {
-    send_error(ctx.res, 415, "Content-Type must be application/json-patch+json.");
-    return;
-  }
+  if (!require_json_patch_content(ctx.req, ctx.res)) return;
   auto body = ctx.json_body();
   if (!body) return;
   std::vector<PatchOp> ops;

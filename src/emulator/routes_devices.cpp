@@ -234,12 +234,7 @@ std::string apply_tag_op(const nlohmann::json& op, std::vector<std::string>& tag
 void patch_device(Context& ctx) {
   Device* d = visible_device(ctx);
   if (d == nullptr) return;
-  auto type = to_lower(ctx.req.get_header_value("Content-Type"));
-  if (type.find("application/json-patch+json") == std::string::npos &&
-      type.find("application/json") == std::string::npos) {
-    send_error(ctx.res, 415, "Content-Type must be application/json-patch+json.");
-    return;
-  }
+  if (!require_json_patch_content(ctx.req, ctx.res)) return;
   auto body = ctx.json_body();
   if (!body) return;
   // The spec sends an array of operations; wxc_sdk sends one object. Both work live (§12).

@@ -158,12 +158,9 @@ void put_device_settings(Context& ctx) {
       return;
     }
     std::optional<std::string> value;
-    if (action == "SET") {
-      if (!item.contains("value") || !item["value"].is_string()) {
-        send_error(ctx.res, 400, "Invalid value for tag " + tag + ": SET needs a string value.");
-        return;
-      }
-      value = item["value"].get<std::string>();
+    if (auto error = dynamic_write_value(item, action, tag, value)) {
+      send_error(ctx.res, 400, *error);
+      return;
     }
     const auto* rule = ctx.state.org.settings.schema.find(family, tag);
     if (auto error = check_dynamic_write(rule, tag, SettingLevel::Device, value)) {

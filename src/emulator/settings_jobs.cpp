@@ -229,12 +229,9 @@ void post_dynamic_settings(Context& ctx) {
       return;
     }
     std::optional<std::string> value;
-    if (action == "SET") {
-      if (!item.contains("value") || !item["value"].is_string()) {
-        send_error(ctx.res, 400, "Invalid value for tag " + tag + ": SET needs a string value.");
-        return;
-      }
-      value = item["value"].get<std::string>();
+    if (auto error = dynamic_write_value(item, action, tag, value)) {
+      send_error(ctx.res, 400, *error);
+      return;
     }
     if (auto error =
             check_dynamic_write(ctx.state.org.settings.schema.find(family, tag), tag, level, value)) {
