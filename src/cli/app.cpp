@@ -34,6 +34,9 @@ int run(int argc, char** argv) {
   add_plan_command(app, action);
   add_apply_command(app, action);
   add_rebuild_command(app, action);
+  add_drift_command(app, action);
+  add_jobs_command(app, action);
+  add_export_command(app, action);
   add_emulator_command(app, action);
   try {
     app.parse(argc, argv);

@@ -17,5 +17,8 @@ void add_plan_command(CLI::App& app, CommandAction& action);
 void add_apply_command(CLI::App& app, CommandAction& action);
 void add_emulator_command(CLI::App& app, CommandAction& action);
 void add_rebuild_command(CLI::App& app, CommandAction& action);
+void add_drift_command(CLI::App& app, CommandAction& action);
+void add_jobs_command(CLI::App& app, CommandAction& action);
+void add_export_command(CLI::App& app, CommandAction& action);
 
 }  // namespace wx::cli
