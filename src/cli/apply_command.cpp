@@ -1,6 +1,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -8,6 +10,8 @@
 #include "cli/session.h"
 #include "manifest/duration.h"
 #include "wxphones/cli/command.h"
+#include "wxphones/plan/live_digest.h"
+#include "wxphones/plan/plan_file.h"
 #include "wxphones/plan/render.h"
 
 namespace wx::cli {
@@ -46,12 +50,79 @@ bool write_report(const std::string& path, const ApplyReport& report) {
   return true;
 }
 
-int run_apply(const ApplyFlags& flags) {
-  auto manifests = load_valid_manifests(flags.dir, std::cerr);
-  if (!manifests) return 1;
+// `apply FILE` with a plan saved by `plan --out`: a JSON file, not a manifest.
+bool is_saved_plan(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::ifstream in(path);
+  char c = 0;
+  while (in.get(c) && std::isspace(static_cast<unsigned char>(c))) {
+  }
+  return c == '{';
+}
+
+// Re-reads what the saved plan was made from. Refuses (nullopt) when the manifests or any live object
+// changed; an organisation that already matches gives an empty plan (a second apply does nothing).
+std::optional<PlannedRun> replan_saved(const std::string& path, const ConnectionFlags& connection) {
+  nlohmann::json file;
   try {
+    std::ifstream in(path);
+    file = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception&) {
+    std::cerr << "error: " << path << " is not valid JSON; expected a plan saved by `wxphones plan --out`\n";
+    return std::nullopt;
+  }
+  SavedPlan saved;
+  try {
+    saved = read_saved_plan(file);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << path << ": " << e.what() << "\n";
+    return std::nullopt;
+  }
+  auto manifests = load_valid_manifests(saved.manifests_path, std::cerr);
+  if (!manifests) return std::nullopt;
+  if (manifests->digest != saved.manifests_digest) {
+    std::cerr << "error: the manifests in " << saved.manifests_path
+              << " changed since the plan was saved; make the plan again. Nothing was changed.\n";
+    return std::nullopt;
+  }
+  PlannedRun run = plan_against_org(std::move(*manifests), connection, std::cerr);
+  if (run.plan.steps.empty()) return run;  // applied already: nothing to do
+  const auto stale = stale_objects(saved.live_objects, live_digests(run.live.state));
+  if (!stale.empty()) {
+    std::cerr << "error: the saved plan is stale: " << stale.size()
+              << " objects it was made from changed in Webex since:\n";
+    for (const auto& name : stale) std::cerr << "  " << name << "\n";
+    std::cerr << "Make the plan again. Nothing was changed.\n";
+    return std::nullopt;
+  }
+  if (!same_steps(plan_to_json(run.plan), saved.plan)) {
+    std::cerr << "error: the plan made now differs from the saved plan although nothing it read changed; make the "
+                 "plan again. Nothing was changed.\n";
+    return std::nullopt;
+  }
+  return run;
+}
+
+int run_apply(const ApplyFlags& flags) {
+  const bool saved = is_saved_plan(flags.dir);
+  std::optional<ManifestSet> manifests;
+  if (!saved) {
+    manifests = load_valid_manifests(flags.dir, std::cerr);
+    if (!manifests) return 1;
+  }
+  try {
+    std::optional<PlannedRun> planned;
+    if (saved) {
+      planned = replan_saved(flags.dir, flags.connection);
+      if (!planned) return 1;
+    } else {
+      planned = plan_against_org(std::move(*manifests), flags.connection, std::cerr);
+    }
+    PlannedRun& run = *planned;
+    const ProjectSpec& project = run.manifests.desired.project;
     ApplyOptions options;
-    options.online_deadline = manifests->desired.project.device_online_wait;
+    options.online_deadline = project.device_online_wait;
     if (!flags.wait_online.empty()) {
       auto parsed = manifest::parse_duration(flags.wait_online);
       if (!parsed) {
@@ -64,21 +135,25 @@ int run_apply(const ApplyFlags& flags) {
     options.poll_initial = std::chrono::milliseconds(flags.poll_interval_ms);
     options.poll_max = std::max(options.poll_initial, std::chrono::milliseconds(15000));
     options.parallelism = flags.connection.max_in_flight;
-    options.job_deadline = manifests->desired.project.job_wait;
+    options.job_deadline = project.job_wait;
     options.job_poll_initial = options.poll_initial;
     options.job_poll_max = options.poll_max;
 
-    PlannedRun run = plan_against_org(std::move(*manifests), flags.connection, std::cerr);
     if (has_errors(run.plan.diagnostics)) {
       std::cerr << "Apply refused: the plan has errors; nothing was changed.\n";
       return 1;
     }
-    std::cout << render_text(run.plan, {color_enabled()});
+    if (saved && run.plan.steps.empty()) {
+      std::cout << "Nothing to do: the organisation already matches the saved plan (applied before?).\n";
+    } else {
+      std::cout << render_text(run.plan, {color_enabled()});
+    }
     if (run.plan.steps.empty()) {
       if (!flags.report_file.empty() && !write_report(flags.report_file, ApplyReport{})) return 1;
       return 0;
     }
-    if (!flags.auto_approve && !confirmed()) return 1;
+    // A saved plan was reviewed when it was made (Terraform's rule): no second question.
+    if (!saved && !flags.auto_approve && !confirmed()) return 1;
     std::cout << "\n";
     ApplyProgress progress(std::cout, stdout_is_terminal());
     ApplyReport report = execute_plan(run.plan, *run.api, options, progress);
@@ -104,7 +179,7 @@ int run_apply(const ApplyFlags& flags) {
 void add_apply_command(CLI::App& app, CommandAction& action) {
   auto flags = std::make_shared<ApplyFlags>();
   auto* cmd = app.add_subcommand("apply", "Plan, then make the organisation match the manifests");
-  cmd->add_option("dir", flags->dir, "Manifest directory (or file)")->required();
+  cmd->add_option("dir", flags->dir, "Manifest directory (or file), or a plan saved by `plan --out`")->required();
   cmd->add_flag("--auto-approve", flags->auto_approve, "Apply without asking (CI)");
   cmd->add_option("--report", flags->report_file, "Write a JSON report (outcomes, activation codes) to FILE");
   cmd->add_option(

@@ -1,8 +1,11 @@
 #include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/session.h"
 #include "wxphones/cli/command.h"
+#include "wxphones/plan/plan_file.h"
 #include "wxphones/plan/render.h"
 
 namespace wx::cli {
@@ -13,18 +16,46 @@ struct PlanFlags {
   std::string dir;
   std::string format = "text";
   bool detailed_exitcode = false;
+  std::string out_file;
   ConnectionFlags connection;
 };
+
+// Written next to the target and renamed, so a reader never sees half a plan.
+bool write_saved_plan(const std::string& path, const nlohmann::json& saved) {
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    out << saved.dump(2) << "\n";
+    if (!out) {
+      std::cerr << "error: cannot write the plan to " << path << "\n";
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::cerr << "error: cannot write the plan to " << path << ": " << ec.message() << "\n";
+    return false;
+  }
+  return true;
+}
 
 int run_plan(const PlanFlags& flags) {
   auto manifests = load_valid_manifests(flags.dir, std::cerr);
   if (!manifests) return 1;
   try {
+    const std::string manifests_digest = manifests->digest;
     PlannedRun run = plan_against_org(std::move(*manifests), flags.connection, std::cerr);
+    if (!flags.out_file.empty() && !has_errors(run.plan.diagnostics) &&
+        !write_saved_plan(flags.out_file, saved_plan_json(run.plan, run.live.state, flags.dir, manifests_digest))) {
+      return 1;
+    }
     if (flags.format == "json") {
       std::cout << plan_to_json(run.plan).dump(2) << "\n";
     } else if (flags.format == "markdown") {
-      std::cout << render_markdown(run.plan);
+      MarkdownOptions options;
+      options.full_plan_hint = flags.out_file.empty() ? "`wxphones plan --format json`" : "`" + flags.out_file + "`";
+      std::cout << render_markdown(run.plan, options);
     } else {
       std::cout << render_text(run.plan, {color_enabled()});
     }
@@ -47,6 +78,8 @@ void add_plan_command(CLI::App& app, CommandAction& action) {
       ->capture_default_str();
   cmd->add_flag("--detailed-exitcode", flags->detailed_exitcode,
                 "Exit 0 when nothing changes, 2 when it does, 1 on error");
+  cmd->add_option("--out", flags->out_file,
+                  "Save the plan (JSON, schemas/plan.schema.json) for `wxphones apply FILE`; never holds a token");
   flags->connection.add_to(*cmd);
   cmd->callback([flags, &action] { action = [flags] { return run_plan(*flags); }; });
 }

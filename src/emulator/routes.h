@@ -21,6 +21,8 @@ void add_layout_routes(Router& router);
 bool store_layout(Context& ctx, Device& device);
 void add_line_key_template_routes(Router& router);
 void add_device_job_routes(Router& router);
+// POST /messages; also registers GET /_emulator/messages on `control`, which shares its log.
+void add_message_routes(Router& api, Router& control);
 
 // Settings families (routes_settings.cpp and the files it calls): device/location/org
 // customizations, compression, dynamic settings, callDeviceSettings/dynamicDeviceSettings/rebuildPhones

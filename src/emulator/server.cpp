@@ -40,6 +40,7 @@ Server::Server(State& state, ServerOptions options)
   add_device_job_routes(m_api);
   add_settings_routes(m_api);
   add_config_routes(m_api);
+  add_message_routes(m_api, m_control);
   add_control_routes(m_control, m_stats, m_faults);
   add_settings_control_routes(m_control);
   add_config_control_routes(m_control);

@@ -11,6 +11,7 @@
 #include "wxphones/manifest/kind_registry.h"
 #include "wxphones/manifest/text_checks.h"
 #include "wxphones/manifest/yaml_reader.h"
+#include "wxphones/util/digest.h"
 
 namespace wx {
 namespace manifest {
@@ -20,6 +21,7 @@ struct ManifestLoader::State {
   const KindRegistry* kinds = nullptr;
   ManifestSet set;
   std::map<std::string, std::size_t> file_order;                       // sorts diagnostics in reading order
+  Digest digest;
   std::map<std::string, std::map<std::string, SourceLocation>> names;  // kind -> name -> first
   bool finished = false;
 
@@ -146,6 +148,7 @@ void ManifestLoader::add_file(const std::filesystem::path& path, const std::stri
 void ManifestLoader::add_text(const std::string& file, std::string_view text) {
   m_state->file_order.emplace(file, m_state->file_order.size());
   ++m_state->set.files;
+  m_state->digest.add(text);
   Diagnostics& out = m_state->set.diagnostics;
   if (!check_manifest_text(text, file, out)) return;
   for (const YamlDocument& doc : read_yaml_documents(text, file, out)) m_state->add_document(doc);
@@ -171,6 +174,7 @@ ManifestSet ManifestLoader::finish() {
     std::stable_sort(s.set.diagnostics.begin(), s.set.diagnostics.end(),
                      [&order](const Diagnostic& a, const Diagnostic& b) { return order(a) < order(b); });
   }
+  s.set.digest = s.digest.hex();
   return std::move(s.set);
 }
 

@@ -1,4 +1,8 @@
 // kind: Project — scope, prune policy (phones, templates), rebuilds and waits; at most one per repository.
+#include <algorithm>
+#include <map>
+#include <optional>
+
 #include "manifest/builtin_kinds.h"
 #include "manifest/duration.h"
 #include "manifest/json_access.h"
@@ -6,6 +10,156 @@
 namespace wx::manifest {
 
 namespace {
+
+// spec.ignore[].field, split like wx::split_field_path (src/plan/ignore_rules.cpp): the manifest
+// module does not link the planner, and the loader must reject a path the planner would not apply.
+std::optional<std::vector<std::string>> split_path(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '[') {
+      const bool quoted = i + 1 < path.size() && path[i + 1] == '"';
+      const std::size_t close = quoted ? path.find("\"]", i + 2) : path.find(']', i + 1);
+      const std::size_t start = i + (quoted ? 2 : 1);
+      if (close == std::string::npos || close == start) return std::nullopt;
+      std::string key = path.substr(start, close - start);
+      if (!quoted && key.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+      out.push_back(std::move(key));
+      i = close + (quoted ? 2 : 1);
+      continue;
+    }
+    if (!out.empty() && path[i++] != '.') return std::nullopt;
+    const std::size_t end = path.find_first_of(".[", i);
+    const std::size_t stop = end == std::string::npos ? path.size() : end;
+    if (stop == i) return std::nullopt;
+    out.push_back(path.substr(i, stop - i));
+    i = stop;
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+// What each kind lets a rule name: a field, and how deep a path may go below it (-1: any depth,
+// the planner then leaves the whole field unmanaged). Identity fields (model, MAC, owner, scope)
+// cannot be ignored: they decide which object a manifest is.
+struct IgnorableField {
+  const char* name;
+  int max_depth;
+  std::vector<std::string> children;  // allowed first child names; empty: any
+};
+
+const std::vector<IgnorableField>* ignorable_fields(const std::string& kind) {
+  static const std::vector<IgnorableField> hoteling = {
+      {"hoteling", 1, {"enabled", "limitGuestUse", "guestHoursLimit"}}};
+  static const std::map<std::string, std::vector<IgnorableField>> by_kind = {
+      {"Phone",
+       {{"tags", 0, {}},
+        {"layout", -1, {}},
+        {"members", -1, {}},
+        {"hoteling", 1, {"enabled", "limitGuestUse", "guestHoursLimit"}},
+        {"settings", -1, {"customizations"}},
+        {"dynamicSettings", 1, {}},
+        {"configurations", 1, {}}}},
+      {"LineKeyTemplate", {{"userReorderEnabled", 0, {}}}},
+      {"DeviceSettings", {{"customizations", -1, {}}, {"compression", 0, {}}, {"dynamicSettings", 2, {}}}},
+      {"WorkspaceDevices", hoteling},
+      {"PersonDevices", hoteling},
+  };
+  auto it = by_kind.find(kind);
+  return it == by_kind.end() ? nullptr : &it->second;
+}
+
+std::string expected_fields(const std::vector<IgnorableField>& fields) {
+  std::string out;
+  for (const auto& f : fields) {
+    out += (out.empty() ? "spec." : ", spec.") + std::string(f.name);
+    if (!f.children.empty()) {
+      std::string children;
+      for (const auto& c : f.children) children += (children.empty() ? "" : "|") + c;
+      out += "[." + children + "]";
+    } else if (f.max_depth != 0) {
+      out += "[...]";
+    }
+  }
+  return out;
+}
+
+// Empty when `field` is one `kind` can ignore, else why not.
+std::string check_ignored_field(const std::string& kind, const std::string& field) {
+  const auto* fields = ignorable_fields(kind);
+  if (fields == nullptr) return "";  // an unknown kind: the schema reports it
+  const auto segments = split_path(field);
+  const std::string expected = "; expected one of: " + expected_fields(*fields);
+  if (!segments) {
+    return "\"" + field + "\" is not a field path; write it like spec.tags or spec.configurations[\"Key\"]";
+  }
+  if ((*segments)[0] != "spec" || segments->size() < 2) {
+    return "\"" + field + "\" is not a field a " + kind + " can ignore" + expected;
+  }
+  for (const auto& f : *fields) {
+    if ((*segments)[1] != f.name) continue;
+    const int depth = static_cast<int>(segments->size()) - 2;
+    const bool child_ok = depth == 0 || f.children.empty() ||
+                          std::find(f.children.begin(), f.children.end(), (*segments)[2]) != f.children.end();
+    if (child_ok && (f.max_depth < 0 || depth <= f.max_depth)) return "";
+    return "\"" + field + "\" is not a field a " + kind + " can ignore" + expected;
+  }
+  return "\"" + field + "\" is not a field a " + kind + " can ignore" + expected;
+}
+
+void decode_ignore(const ManifestDocument& doc, DecodeContext& ctx, const nlohmann::json& rules,
+                   ProjectSpec& project) {
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const nlohmann::json& item = rules[i];
+    const std::string* kind = string_member(item, "kind");
+    const std::string* field = string_member(item, "field");
+    if (kind == nullptr || field == nullptr || field->empty() || ignorable_fields(*kind) == nullptr) {
+      continue;  // the schema reports these
+    }
+    const std::string base = "/spec/ignore/" + std::to_string(i);
+    if (std::string why = check_ignored_field(*kind, *field); !why.empty()) {
+      ctx.error(doc.at(base + "/field"), field_path(base + "/field"), why);
+      continue;
+    }
+    IgnoreRule rule;
+    rule.kind = *kind;
+    rule.field = *field;
+    rule.where = doc.locations.key_location(base + "/kind");
+    rule.index = i;
+    if (const std::string* name = string_member(item, "name"); name != nullptr && !name->empty()) {
+      rule.name = *name;
+      rule.where = doc.at(base + "/name");
+    }
+    project.ignore.push_back(std::move(rule));
+  }
+}
+
+// A rule naming a manifest nobody declares is likely a typo; it does no harm, so only a warning.
+void check_ignore_names(DecodeContext& ctx) {
+  for (const auto& rule : ctx.desired.project.ignore) {
+    if (!rule.name) continue;
+    const std::string& name = *rule.name;
+    auto named = [&name](const auto& all) {
+      return std::any_of(all.begin(), all.end(), [&name](const auto& m) { return m.name == name; });
+    };
+    bool found = false;
+    if (rule.kind == "Phone") found = named(ctx.desired.phones);
+    if (rule.kind == "LineKeyTemplate") found = named(ctx.desired.templates);
+    if (rule.kind == "DeviceSettings") found = named(ctx.desired.scope_settings);
+    if (rule.kind == "WorkspaceDevices" || rule.kind == "PersonDevices") {
+      const auto owner = rule.kind == "PersonDevices" ? OwnerRef::Kind::Person : OwnerRef::Kind::Workspace;
+      const auto& all = ctx.desired.owner_devices;
+      found = std::any_of(all.begin(), all.end(), [&](const DesiredOwnerDevices& d) {
+        return d.owner.kind == owner && d.name == name;
+      });
+    }
+    if (!found) {
+      ctx.warning(
+          rule.where, "spec.ignore[" + std::to_string(rule.index) + "].name",
+          "no " + rule.kind + " manifest is named \"" + name + "\"; expected the metadata.name of one");
+    }
+  }
+}
 
 void decode_wait(const ManifestDocument& doc, DecodeContext& ctx, const nlohmann::json& waits,
                  const char* key, std::chrono::seconds& out) {
@@ -56,6 +210,9 @@ void decode_project(const ManifestDocument& doc, DecodeContext& ctx) {
         after != nullptr && after->is_boolean()) {
       project.rebuild_after_location_settings = after->get<bool>();
     }
+    if (const nlohmann::json* ignore = member_of(*spec, "ignore"); ignore != nullptr && ignore->is_array()) {
+      decode_ignore(doc, ctx, *ignore, project);
+    }
     if (const nlohmann::json* waits = member_of(*spec, "waits"); waits != nullptr && waits->is_object()) {
       decode_wait(doc, ctx, *waits, "deviceOnline", project.device_online_wait);
       decode_wait(doc, ctx, *waits, "jobs", project.job_wait);
@@ -68,7 +225,7 @@ void decode_project(const ManifestDocument& doc, DecodeContext& ctx) {
 }  // namespace
 
 void add_project_kind(KindRegistry& registry) {
-  registry.add(KindHandler{"Project", "project.schema.json", decode_project, nullptr});
+  registry.add(KindHandler{"Project", "project.schema.json", decode_project, check_ignore_names});
 }
 
 }  // namespace wx::manifest

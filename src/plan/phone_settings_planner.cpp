@@ -17,6 +17,10 @@ std::string quoted_field(const std::string& parent_pointer, const std::string& k
   return field_path(parent_pointer + "/" + pointer_token(key));
 }
 
+bool is_secret(const DynamicSettingRule* rule) {
+  return rule != nullptr && rule->type == "password";
+}
+
 class PhoneSettings {
  public:
   PhoneSettings(const PhoneSettingsInput& input, const LiveState& live, Plan& plan)
@@ -205,8 +209,8 @@ class PhoneSettings {
     }
     Step step = base_step("settings", m_in.twin ? "customizations differ" : "customizations of the new phone",
                           m_model->phone_os());
-    step.before = std::move(before);
-    step.after = std::move(after);
+    step.before = redact_secrets(std::move(before));
+    step.after = redact_secrets(std::move(after));
     step.calls = {"GET /telephony/config/devices/{deviceId}/settings", "PUT /telephony/config/devices/{deviceId}/settings"};
     step.operation = SetPhoneCustomizations{m_in.ref, declared};
     m_plan.steps.push_back(std::move(step));
@@ -259,13 +263,17 @@ class PhoneSettings {
       const std::optional<std::string> current = it != live_values.end() ? it->second->value : std::nullopt;
       if (have_live && current == value) continue;
       if (!have_live && !value) continue;  // nothing to clear on a new phone
-      changes.push_back({"", tag, value});
-      before[tag] = current ? nlohmann::json(*current) : nlohmann::json();
-      after[tag] = value ? nlohmann::json(*value) : nlohmann::json("(inherit)");
+      const bool secret = is_secret(schema.find(family, tag));
+      changes.push_back({"", tag, value, secret});
+      before[tag] = current ? nlohmann::json(secret ? kSecretText : *current) : nlohmann::json();
+      after[tag] = value ? nlohmann::json(secret ? kSecretText : *value) : nlohmann::json("(inherit)");
     }
     std::vector<std::string> unmanaged;
     for (const auto& [tag, setting] : live_values) {
-      if (setting->value && !declared.contains(tag)) unmanaged.push_back(tag + " = \"" + *setting->value + "\"");
+      if (setting->value && !declared.contains(tag)) {
+        const bool secret = is_secret(schema.find(family, tag));
+        unmanaged.push_back(tag + " = \"" + (secret ? std::string(kSecretText) : *setting->value) + "\"");
+      }
     }
     note_unmanaged("dynamic settings", unmanaged);
     if (!ok || changes.empty()) return;

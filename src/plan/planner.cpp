@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "wxphones/plan/ignore_rules.h"
 #include "wxphones/plan/layout_compare.h"
 #include "wxphones/plan/layout_planner.h"
 #include "wxphones/plan/normalize.h"
@@ -293,7 +294,11 @@ class PhonePlanner {
 
 }  // namespace
 
-Plan make_plan(const DesiredState& desired, const LiveState& live, const PlanOptions& options) {
+Plan make_plan(const DesiredState& manifests, const LiveState& live, const PlanOptions& options) {
+  // Ignored fields are not managed: gone before any comparison, so never drift and never written.
+  std::optional<DesiredState> filtered;
+  if (!manifests.project.ignore.empty()) filtered = apply_ignore_rules(manifests);
+  const DesiredState& desired = filtered ? *filtered : manifests;
   Plan plan;
   plan_templates(desired, live, plan);
   PhonePlanner(desired, live, options, plan).run();

@@ -134,12 +134,12 @@ nlohmann::json plan_to_json(const Plan& plan) {
                      {"kind", step.kind},
                      {"target", step.target},
                      {"location", step.location},
-                     {"before", step.before},
-                     {"after", step.after},
+                     {"before", redact_secrets(step.before)},
+                     {"after", redact_secrets(step.after)},
                      {"calls", step.calls},
                      {"dependsOn", step.depends_on},
                      {"reason", step.reason},
-                     {"operation", std::visit(OperationJson{}, step.operation)}});
+                     {"operation", redact_secrets(std::visit(OperationJson{}, step.operation))}});
   }
   nlohmann::json notes = nlohmann::json::array();
   for (const auto& note : plan.notes) notes.push_back({{"target", note.target}, {"message", note.message}});

@@ -1,76 +1,70 @@
 #include <map>
-#include <sstream>
 
-#include "wxphones/plan/key_grid.h"
+#include "markdown_parts.h"
 #include "wxphones/plan/render.h"
 
 namespace wx {
 
 namespace {
 
-std::string cell(const nlohmann::json& value) {
-  if (value.is_null()) return "";
-  std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+using markdown::Detail;
+
+constexpr std::size_t kTrimmedNoteLimit = 20;  // notes and diagnostics listed once detail is trimmed
+
+std::map<std::string, std::vector<const Step*>> by_location(const Plan& plan) {
+  std::map<std::string, std::vector<const Step*>> out;
+  for (const auto& step : plan.steps) out[step.location].push_back(&step);
+  return out;
+}
+
+std::string body(const std::map<std::string, std::vector<const Step*>>& sections, const Plan& plan,
+                 Detail detail) {
   std::string out;
-  for (char c : text) out += (c == '|') ? std::string("\\|") : std::string(1, c);
-  return "`" + out + "`";
+  if (detail == Detail::CountsOnly && !sections.empty()) out += "Changes per location:\n\n";
+  for (const auto& [location, steps] : sections) out += markdown::location_section(location, steps, detail);
+  if (detail == Detail::CountsOnly && !sections.empty()) out += "\n";
+  out += markdown::notes_section(plan,
+                                 detail == Detail::Full || detail == Detail::NoGrids ? 0 : kTrimmedNoteLimit);
+  return out;
 }
 
 }  // namespace
 
-// Summary first, a warning when anything is destroyed, then one collapsible section per location.
 std::string render_markdown(const Plan& plan) {
-  std::ostringstream out;
-  const PlanSummary s = plan.summary();
-  out << "### wxphones plan\n\n**" << summary_line(s) << "**\n\n";
-  if (s.destroy > 0) {
-    out << "> [!WARNING]\n> This plan deletes " << s.destroy << (s.destroy == 1 ? " object" : " objects")
-        << " from Webex.\n\n";
+  return render_markdown(plan, MarkdownOptions{});
+}
+
+// Summary first, a warning when anything is destroyed, then one collapsible section per location.
+std::string render_markdown(const Plan& plan, const MarkdownOptions& options) {
+  const std::string head = markdown::head(plan);
+  const auto sections = by_location(plan);
+  std::string full = head + body(sections, plan, Detail::Full);
+  if (full.size() <= options.budget) return full;
+
+  const std::string hint =
+      options.full_plan_hint.empty() ? "`wxphones plan --format json`" : options.full_plan_hint;
+  const std::string trimmed = head + "> [!NOTE]\n> Details trimmed to fit " +
+                              markdown::thousands(options.budget) + " characters; the full plan is in " +
+                              hint + ".\n\n";
+  for (Detail detail : {Detail::NoGrids, Detail::NoTables, Detail::CountsOnly}) {
+    std::string text = trimmed + body(sections, plan, detail);
+    if (text.size() <= options.budget) return text;
   }
-  if (plan.steps.empty()) out << "No changes. The organisation matches the manifests.\n";
-  std::map<std::string, std::vector<const Step*>> by_location;
-  for (const auto& step : plan.steps)
-    by_location[step.location.empty() ? "(no location)" : step.location].push_back(&step);
-  for (const auto& [location, steps] : by_location) {
-    out << "<details><summary>" << location << ": " << steps.size()
-        << (steps.size() == 1 ? " step" : " steps")
-        << "</summary>\n\n| | object | change | fields |\n|---|---|---|---|\n";
-    for (const Step* step : steps) {
-      std::string fields;
-      const nlohmann::json& value = step->action == Action::Delete ? step->before : step->after;
-      if (value.is_object()) {
-        for (const auto& [key, field] : value.items()) {
-          const bool changed =
-              !step->before.is_object() || !step->before.contains(key) || step->before[key] != field;
-          if (step->action == Action::Update && !changed) continue;
-          if (key == "layout") continue;  // drawn as a key grid below
-          if (!fields.empty()) fields += "<br>";
-          fields += key + ": ";
-          if (step->action == Action::Update || step->action == Action::Replace) {
-            fields +=
-                cell(step->before.is_object() && step->before.contains(key) ? step->before[key] : nullptr) +
-                " → ";
-          }
-          fields += cell(field);
-        }
-      }
-      out << "| `" << glyph(step->action) << "` | " << step->kind << " " << step->target << " | "
-          << verb(step->action) << " (" << step->reason << ") | " << fields << " |\n";
-    }
-    // Layout changes as key grids, below the table.
-    for (const Step* step : steps) {
-      if (!step->after.is_object() || !step->after.contains("layout")) continue;
-      const nlohmann::json before = step->before.is_object() ? step->before.value("layout", nlohmann::json()) : nlohmann::json();
-      out << "\n**" << step->kind << " " << step->target << "**\n\n" << key_grid_markdown(before, step->after["layout"]);
-    }
-    out << "\n</details>\n\n";
+  // Even the counts do not fit (thousands of locations): as many as fit, then how many are left.
+  std::string text = trimmed + "Changes per location:\n\n";
+  const std::string notes = markdown::notes_section(plan, kTrimmedNoteLimit);
+  std::size_t left = sections.size();
+  for (const auto& [location, steps] : sections) {
+    std::string line = markdown::location_section(location, steps, Detail::CountsOnly);
+    const std::size_t reserve = 64 + (notes.size() < options.budget / 4 ? notes.size() : 0);
+    if (text.size() + line.size() + reserve > options.budget) break;
+    text += line;
+    --left;
   }
-  if (!plan.notes.empty()) {
-    out << "<details><summary>Notes</summary>\n\n";
-    for (const auto& note : plan.notes) out << "- " << note.target << ": " << note.message << "\n";
-    out << "\n</details>\n";
-  }
-  return out.str();
+  if (left > 0) text += "- … and " + std::to_string(left) + " more locations\n";
+  text += "\n";
+  if (text.size() + notes.size() <= options.budget) text += notes;
+  return text;
 }
 
 }  // namespace wx

@@ -189,8 +189,8 @@ class ScopePlanner {
                                             "; this plan's job will queue behind it"});
     }
     Step step = scope_step(doc, "customizations", "POST /telephony/config/jobs/devices/callDeviceSettings");
-    step.before = std::move(before);
-    step.after = std::move(after);
+    step.before = redact_secrets(std::move(before));
+    step.after = redact_secrets(std::move(after));
     DeviceSettingsJob job{organization ? "organization" : doc.scope.name, request,
                           customized_phones(location_id, organization)};
     step.reason = "customizations of the " + scope_label(doc.scope) + " differ";
@@ -258,10 +258,11 @@ class ScopePlanner {
           }
         }
         if (current == value) continue;
-        request.tags.push_back({family, tag, value});
+        const bool secret = rule->type == "password";
+        request.tags.push_back({family, tag, value, secret});
         changed_tags.insert(tag);
-        before[family + " " + tag] = current ? nlohmann::json(*current) : nlohmann::json();
-        after[family + " " + tag] = value ? nlohmann::json(*value) : nlohmann::json("(inherit)");
+        before[family + " " + tag] = current ? nlohmann::json(secret ? kSecretText : *current) : nlohmann::json();
+        after[family + " " + tag] = value ? nlohmann::json(secret ? kSecretText : *value) : nlohmann::json("(inherit)");
       }
     }
     if (!ok || request.tags.empty()) return;

@@ -1,5 +1,7 @@
 #include "wxphones/plan/settings_values.h"
 
+#include <cctype>
+
 namespace wx {
 
 nlohmann::json member_json(const DeviceMember& m) {
@@ -29,7 +31,7 @@ nlohmann::json dynamic_json(const std::vector<DynamicSettingChange>& changes) {
   for (const auto& c : changes) {
     nlohmann::json j = {{"tag", c.tag}, {"action", c.value ? "SET" : "CLEAR"}};
     if (!c.family.empty()) j["familyOrModelDisplayName"] = c.family;
-    if (c.value) j["value"] = *c.value;
+    if (c.value) j["value"] = c.secret ? std::string(kSecretText) : *c.value;
     out.push_back(std::move(j));
   }
   return out;
@@ -41,6 +43,30 @@ nlohmann::json hoteling_json(const Hoteling& h) {
   if (h.limit_guest_use) j["limitGuestUse"] = *h.limit_guest_use;
   if (h.guest_hours_limit) j["guestHoursLimit"] = *h.guest_hours_limit;
   return j;
+}
+
+namespace {
+
+bool names_a_secret(std::string key) {
+  for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key.find("password") != std::string::npos && key.find("enabled") == std::string::npos;
+}
+
+}  // namespace
+
+nlohmann::json redact_secrets(nlohmann::json value) {
+  if (value.is_array()) {
+    for (auto& item : value) item = redact_secrets(std::move(item));
+  } else if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (names_a_secret(it.key()) && (it->is_string() || it->is_number())) {
+        *it = kSecretText;
+      } else {
+        *it = redact_secrets(std::move(*it));
+      }
+    }
+  }
+  return value;
 }
 
 }  // namespace wx

@@ -91,6 +91,9 @@ class HttpWebexApi final : public WebexApi {
                                                         const std::string& name) override;
   void apply_changes(const std::string& device_id) override;
 
+  // http_webex_messages.cpp
+  std::string post_message(const std::string& room_id, const std::string& markdown) override;
+
  private:
   // POST of a device job. Never repeated blindly: a 409 or other 4xx reaches the caller; when the
   // outcome is unknown (no response, 5xx, 2xx without a job) the single running job of that family is

@@ -24,6 +24,7 @@ struct ManifestSet {
   std::size_t files = 0;
   std::size_t documents = 0;                 // non-empty YAML documents
   std::map<std::string, std::size_t> kinds;  // documents per recognised kind
+  std::string digest;                        // of every file's text, in load order: saved plans compare it
 };
 
 struct LoadOptions {

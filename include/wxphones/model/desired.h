@@ -117,6 +117,16 @@ struct PhonePruneScope {
   std::optional<std::string> tag;      // only phones carrying this tag
 };
 
+// spec.ignore[]: a field nobody manages here (another tool or the phone's user owns it). The planner
+// removes it from the desired state, so it is neither reported as drift nor overwritten.
+struct IgnoreRule {
+  std::string kind;                 // Phone, LineKeyTemplate, DeviceSettings, WorkspaceDevices, PersonDevices
+  std::optional<std::string> name;  // metadata.name of one manifest; nullopt: every manifest of the kind
+  std::string field;                // as diagnostics write it: spec.dynamicSettings["%TAG%"]; and under it
+  SourceLocation where;
+  std::size_t index = 0;  // position in spec.ignore, for diagnostics
+};
+
 struct ProjectSpec {
   std::string name;
   std::optional<std::string> org_id;
@@ -127,6 +137,7 @@ struct ProjectSpec {
   bool rebuild_after_location_settings = false;
   std::chrono::seconds device_online_wait{std::chrono::minutes(30)};
   std::chrono::seconds job_wait{std::chrono::minutes(20)};
+  std::vector<IgnoreRule> ignore;
   SourceLocation where;
 };
 

@@ -28,6 +28,7 @@ struct DynamicSettingChange {
   std::string family;  // sent only by the org/location job
   std::string tag;
   std::optional<std::string> value;  // nullopt = CLEAR
+  bool secret = false;               // a password-type tag: plans and reports never show the value
   friend bool operator==(const DynamicSettingChange&, const DynamicSettingChange&) = default;
 };
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,16 @@ struct TextRenderOptions {
 };
 
 std::string render_text(const Plan& plan, const TextRenderOptions& options = {});
+// Markdown for a pull-request comment. Comments have a hard size limit (GitHub: 65,536), so past
+// `budget` characters detail is dropped (layout grids first, then field tables, then per-step
+// lines, keeping per-location counts); the summary is never dropped and the text says where the
+// full plan is.
+struct MarkdownOptions {
+  std::size_t budget = 65000;
+  std::string full_plan_hint;  // e.g. "`plan.json`"; empty: "`wxphones plan --format json`"
+};
 std::string render_markdown(const Plan& plan);
+std::string render_markdown(const Plan& plan, const MarkdownOptions& options);
 
 // The machine-readable plan (schemas/plan.schema.json). Versioned: additive changes bump the minor.
 inline constexpr const char* kPlanFormatVersion = "1.1";

@@ -131,6 +131,10 @@ class WebexApi {
   virtual DeviceJob get_device_job(JobFamily family, const std::string& job_id) = 0;
   virtual std::vector<DeviceJob> list_device_jobs(JobFamily family) = 0;
   virtual std::vector<DeviceJobError> list_device_job_errors(JobFamily family, const std::string& job_id) = 0;
+
+  // Messaging (drift notifications): POST /messages to a space; returns the message id. Not
+  // idempotent: a repeat would post twice, so it is never retried blindly.
+  virtual std::string post_message(const std::string& room_id, const std::string& markdown) = 0;
 };
 
 struct ClientConfig;

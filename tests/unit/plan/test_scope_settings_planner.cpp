@@ -3,6 +3,7 @@
 #include "support/builders.h"
 #include "support/plan_lookup.h"
 #include "wxphones/plan/planner.h"
+#include "wxphones/plan/render.h"
 
 using namespace wx;
 using namespace wx::test;
@@ -137,4 +138,31 @@ TEST_CASE("compression and owner hoteling from a WorkspaceDevices document") {
   }
   CHECK(compression);
   CHECK(hoteling);
+}
+
+TEST_CASE("password values never appear in a plan's text or JSON, though the job carries them") {
+  LiveState live = small_org();
+  live.org_customizations = ScopeCustomizations{std::nullopt, {{"mpp", {{"httpProxy", {{"password", "old"}}}}}}, false};
+  DesiredState desired;
+  DesiredScopeSettings org;
+  org.name = "org";
+  org.scope = {SettingsScope::Kind::Organization, "", {"org.yaml", 4, 10}};
+  org.dynamic_settings["Cisco 9800"]["%ADMIN_PASSWORD%"] = "hunter2-secret";
+  org.customizations = {{"mpp", {{"httpProxy", {{"password", "proxy-secret"}}}}}};
+  desired.scope_settings = {org};
+  const Plan plan = make_plan(desired, live);
+  REQUIRE(plan.diagnostics.empty());
+  REQUIRE(plan.steps.size() == 2);
+  const std::string json_text = plan_to_json(plan).dump();
+  const std::string text = render_text(plan, {false});
+  for (const std::string secret : {"hunter2-secret", "proxy-secret", "old"}) {
+    CHECK_MESSAGE(json_text.find("\"" + secret + "\"") == std::string::npos, secret);
+    CHECK_MESSAGE(text.find("\"" + secret + "\"") == std::string::npos, secret);
+  }
+  CHECK(json_text.find("(secret)") != std::string::npos);
+  bool carried = false;
+  for (const auto& s : plan.steps) {
+    if (const auto* job = std::get_if<DynamicSettingsJob>(&s.operation)) carried = job->request.tags[0].value == "hunter2-secret";
+  }
+  CHECK(carried);
 }

@@ -327,6 +327,10 @@ class FakeWebexApi final : public WebexApi {
     record("GET job errors " + id);
     return job_errors;
   }
+  std::string post_message(const std::string& room_id, const std::string&) override {
+    record("POST /messages " + room_id);
+    return "message-" + std::to_string(calls.size());
+  }
 
  private:
   DeviceJob new_job() {
