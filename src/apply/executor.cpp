@@ -174,7 +174,8 @@ class Execution {
 
   std::string perform(const SetPhoneLayout& op) {
     const std::string id = device_id_of(op.phone);
-    if (id.empty()) throw std::runtime_error("the device of phone " + op.phone.name + " was not found in Webex");
+    if (id.empty())
+      throw std::runtime_error("the device of phone " + op.phone.name + " was not found in Webex");
     m_api.put_device_layout(id, op.layout);
     return "layout written";
   }
@@ -183,14 +184,15 @@ class Execution {
     // The preview guards against touching phones the plan did not see.
     const int selected = m_api.preview_apply_line_key_template(op.request);
     if (selected != op.expected_count) {
-      throw std::runtime_error("the job's filters now select " + std::to_string(selected) + " phones, the plan expected " +
-                               std::to_string(op.expected_count) + "; nothing was applied; run plan again");
+      throw std::runtime_error("the job's filters now select " + std::to_string(selected) +
+                               " phones, the plan expected " + std::to_string(op.expected_count) +
+                               "; nothing was applied; run plan again");
     }
     DeviceJob job = run_job(JobFamily::ApplyLineKeyTemplate,
                             [&] { return m_api.start_apply_line_key_template_job(op.request); });
     if (job.updated_count && *job.updated_count != op.expected_count) {
-      throw StepFailed("job " + job.id + " updated " + std::to_string(*job.updated_count) + " phones, the preview said " +
-                           std::to_string(op.expected_count),
+      throw StepFailed("job " + job.id + " updated " + std::to_string(*job.updated_count) +
+                           " phones, the preview said " + std::to_string(op.expected_count),
                        job.tracking_id);
     }
     return "job " + job.id + " completed: " + std::to_string(job.updated_count.value_or(op.expected_count)) +
@@ -200,16 +202,18 @@ class Execution {
   DeviceJob run_job(JobFamily family, const std::function<DeviceJob()>& start) {
     const Step& step = *t_step;
     JobRunner runner(m_api, m_options, m_clock);
-    return runner.run(family, start, [&](const DeviceJob& job, bool queued) { m_observer.job_progress(step, job, queued); });
+    return runner.run(family, start,
+                      [&](const DeviceJob& job, bool queued) { m_observer.job_progress(step, job, queued); });
   }
 
   std::string perform(const DeviceSettingsJob& op) {
-    return job_summary(run_job(JobFamily::CallDeviceSettings, [&] { return m_api.start_device_settings_job(op.request); }));
+    return job_summary(
+        run_job(JobFamily::CallDeviceSettings, [&] { return m_api.start_device_settings_job(op.request); }));
   }
 
   std::string perform(const DynamicSettingsJob& op) {
-    return job_summary(
-        run_job(JobFamily::DynamicDeviceSettings, [&] { return m_api.start_dynamic_settings_job(op.request); }));
+    return job_summary(run_job(JobFamily::DynamicDeviceSettings,
+                               [&] { return m_api.start_dynamic_settings_job(op.request); }));
   }
 
   std::string perform(const RebuildPhonesJob& op) {

@@ -14,7 +14,8 @@ class JobRunner {
  public:
   using Progress = std::function<void(const DeviceJob& job, bool queued)>;
 
-  JobRunner(WebexApi& api, const ApplyOptions& options, Clock& clock) : m_api(api), m_options(options), m_clock(clock) {}
+  JobRunner(WebexApi& api, const ApplyOptions& options, Clock& clock)
+      : m_api(api), m_options(options), m_clock(clock) {}
 
   DeviceJob run(JobFamily family, const std::function<DeviceJob()>& start, const Progress& progress);
 

@@ -97,8 +97,9 @@ std::optional<PlannedRun> replan_saved(const std::string& path, const Connection
     return std::nullopt;
   }
   if (!same_steps(plan_to_json(run.plan), saved.plan)) {
-    std::cerr << "error: the plan made now differs from the saved plan although nothing it read changed; make the "
-                 "plan again. Nothing was changed.\n";
+    std::cerr
+        << "error: the plan made now differs from the saved plan although nothing it read changed; make the "
+           "plan again. Nothing was changed.\n";
     return std::nullopt;
   }
   return run;
@@ -179,7 +180,8 @@ int run_apply(const ApplyFlags& flags) {
 void add_apply_command(CLI::App& app, CommandAction& action) {
   auto flags = std::make_shared<ApplyFlags>();
   auto* cmd = app.add_subcommand("apply", "Plan, then make the organisation match the manifests");
-  cmd->add_option("dir", flags->dir, "Manifest directory (or file), or a plan saved by `plan --out`")->required();
+  cmd->add_option("dir", flags->dir, "Manifest directory (or file), or a plan saved by `plan --out`")
+      ->required();
   cmd->add_flag("--auto-approve", flags->auto_approve, "Apply without asking (CI)");
   cmd->add_option("--report", flags->report_file, "Write a JSON report (outcomes, activation codes) to FILE");
   cmd->add_option(

@@ -47,14 +47,16 @@ int run_plan(const PlanFlags& flags) {
     const std::string manifests_digest = manifests->digest;
     PlannedRun run = plan_against_org(std::move(*manifests), flags.connection, std::cerr);
     if (!flags.out_file.empty() && !has_errors(run.plan.diagnostics) &&
-        !write_saved_plan(flags.out_file, saved_plan_json(run.plan, run.live.state, flags.dir, manifests_digest))) {
+        !write_saved_plan(flags.out_file,
+                          saved_plan_json(run.plan, run.live.state, flags.dir, manifests_digest))) {
       return 1;
     }
     if (flags.format == "json") {
       std::cout << plan_to_json(run.plan).dump(2) << "\n";
     } else if (flags.format == "markdown") {
       MarkdownOptions options;
-      options.full_plan_hint = flags.out_file.empty() ? "`wxphones plan --format json`" : "`" + flags.out_file + "`";
+      options.full_plan_hint =
+          flags.out_file.empty() ? "`wxphones plan --format json`" : "`" + flags.out_file + "`";
       std::cout << render_markdown(run.plan, options);
     } else {
       std::cout << render_text(run.plan, {color_enabled()});
@@ -78,8 +80,9 @@ void add_plan_command(CLI::App& app, CommandAction& action) {
       ->capture_default_str();
   cmd->add_flag("--detailed-exitcode", flags->detailed_exitcode,
                 "Exit 0 when nothing changes, 2 when it does, 1 on error");
-  cmd->add_option("--out", flags->out_file,
-                  "Save the plan (JSON, schemas/plan.schema.json) for `wxphones apply FILE`; never holds a token");
+  cmd->add_option(
+      "--out", flags->out_file,
+      "Save the plan (JSON, schemas/plan.schema.json) for `wxphones apply FILE`; never holds a token");
   flags->connection.add_to(*cmd);
   cmd->callback([flags, &action] { action = [flags] { return run_plan(*flags); }; });
 }

@@ -27,7 +27,8 @@ struct RebuildFlags {
 int run_rebuild(const RebuildFlags& flags) {
   auto deadline = manifest::parse_duration(flags.job_wait);
   if (!deadline) {
-    std::cerr << "error: --job-wait: \"" << flags.job_wait << "\" is not a duration; expected e.g. 90s, 20m\n";
+    std::cerr << "error: --job-wait: \"" << flags.job_wait
+              << "\" is not a duration; expected e.g. 90s, 20m\n";
     return 1;
   }
   try {
@@ -37,8 +38,9 @@ int run_rebuild(const RebuildFlags& flags) {
       if (l.name == flags.location) location_id = l.id;
     }
     if (location_id.empty()) {
-      std::cerr << "error: --location: no location named \"" << flags.location
-                << "\" in the organisation; expected the name of an existing location. Nothing was started.\n";
+      std::cerr
+          << "error: --location: no location named \"" << flags.location
+          << "\" in the organisation; expected the name of an existing location. Nothing was started.\n";
       return 1;
     }
     Plan plan;
@@ -50,7 +52,8 @@ int run_rebuild(const RebuildFlags& flags) {
     ApplyProgress progress(std::cout, stdout_is_terminal());
     const ApplyReport report = execute_plan(plan, *api, options, progress);
     const auto& outcome = report.outcomes.front();
-    std::cout << "Rebuild of " << flags.location << ": " << status_name(outcome.status) << ": " << outcome.message;
+    std::cout << "Rebuild of " << flags.location << ": " << status_name(outcome.status) << ": "
+              << outcome.message;
     if (!outcome.tracking_id.empty()) std::cout << " (trackingId " << outcome.tracking_id << ")";
     std::cout << "\n";
     if (!flags.report_file.empty()) {
@@ -67,7 +70,8 @@ int run_rebuild(const RebuildFlags& flags) {
 
 void add_rebuild_command(CLI::App& app, CommandAction& action) {
   auto flags = std::make_shared<RebuildFlags>();
-  auto* cmd = app.add_subcommand("rebuild", "Rebuild the phones of a location (after its network settings change)");
+  auto* cmd =
+      app.add_subcommand("rebuild", "Rebuild the phones of a location (after its network settings change)");
   cmd->add_option("--location", flags->location, "Location name")->required();
   cmd->add_option("--org-id", flags->org_id, "Organisation (partner administrators)");
   cmd->add_option("--job-wait", flags->job_wait, "How long to wait for the job")->capture_default_str();

@@ -7,8 +7,8 @@
 #include <iostream>
 
 #include "wxphones/manifest/diagnostic_printer.h"
-#include "wxphones/plan/planner.h"
 #include "wxphones/plan/plan.h"
+#include "wxphones/plan/planner.h"
 #include "wxphones/util/secrets.h"
 #include "wxphones/webex/access_token.h"
 #include "wxphones/webex/api_error.h"
@@ -61,9 +61,10 @@ PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags,
     const int count = run.api->preview_apply_line_key_template(job->request);
     if (count == job->expected_count) continue;
     options.no_bulk_templates.insert(job->template_name);
-    preview_notes.push_back({job->template_name, "the job preview selects " + std::to_string(count) +
-                                                     " phones, not the " + std::to_string(job->expected_count) +
-                                                     " that use the template: layouts are written per phone"});
+    preview_notes.push_back(
+        {job->template_name, "the job preview selects " + std::to_string(count) + " phones, not the " +
+                                 std::to_string(job->expected_count) +
+                                 " that use the template: layouts are written per phone"});
   }
   if (!options.no_bulk_templates.empty()) {
     run.plan = make_plan(manifests.desired, run.live.state, options);

@@ -108,7 +108,8 @@ std::vector<OwnerKey> owners_of(const DesiredState& desired) {
   for (const auto& doc : desired.owner_devices) add(doc.owner.kind, doc.owner.name, true);
   for (const auto& doc : desired.scope_settings) {
     if (doc.scope.kind == SettingsScope::Kind::Person) add(OwnerRef::Kind::Person, doc.scope.name, false);
-    if (doc.scope.kind == SettingsScope::Kind::Workspace) add(OwnerRef::Kind::Workspace, doc.scope.name, false);
+    if (doc.scope.kind == SettingsScope::Kind::Workspace)
+      add(OwnerRef::Kind::Workspace, doc.scope.name, false);
   }
   std::vector<OwnerKey> out;
   for (auto& [key, owner] : owners) out.push_back(owner);

@@ -63,7 +63,8 @@ class SettingsReader {
     std::set<std::string> families;
     for (const auto& phone : m_desired.phones) {
       if (phone.dynamic_settings.empty()) continue;
-      if (const auto* model = ModelCatalog::builtin().find(phone.model)) families.insert(model->family_display_name);
+      if (const auto* model = ModelCatalog::builtin().find(phone.model))
+        families.insert(model->family_display_name);
       if (const auto* model = m_live.catalog.find(phone.model)) families.insert(model->family_display_name);
     }
     for (const auto& doc : m_desired.scope_settings) {
@@ -122,8 +123,8 @@ class SettingsReader {
       if (!aspects->dynamic_tags.empty() && model->settings_family == SettingsFamily::DynamicSettings) {
         reads.push_back([this, &d] { read_device_dynamic(d, {}); });
       }
-      if (!aspects->configuration_keys.empty() && model->settings_family == SettingsFamily::DeviceConfigurations &&
-          !d.webex_device_id.empty()) {
+      if (!aspects->configuration_keys.empty() &&
+          model->settings_family == SettingsFamily::DeviceConfigurations && !d.webex_device_id.empty()) {
         reads.push_back([this, &d] {
           tolerate_not_ready([&] {
             auto values = m_api.get_device_configurations(d.webex_device_id, {});
@@ -136,7 +137,8 @@ class SettingsReader {
     run_all(reads);
   }
 
-  void add_member_reads(const LiveDevice& d, const DeclaredAspects& aspects, std::vector<std::function<void()>>& reads) {
+  void add_member_reads(const LiveDevice& d, const DeclaredAspects& aspects,
+                        std::vector<std::function<void()>>& reads) {
     reads.push_back([this, &d, &aspects] {
       tolerate_not_ready([&] {
         auto members = m_api.get_device_members(calling_id(d));
@@ -162,7 +164,8 @@ class SettingsReader {
   // member_names holds emails (people) or workspace names; search by the last word of the display name.
   std::string display_term(const std::string& reference) const {
     std::string display = reference;
-    if (auto it = m_live.people.find(lower(reference)); it != m_live.people.end()) display = it->second.display_name;
+    if (auto it = m_live.people.find(lower(reference)); it != m_live.people.end())
+      display = it->second.display_name;
     auto space = display.find_last_of(' ');
     return space == std::string::npos ? display : display.substr(space + 1);
   }
@@ -184,7 +187,7 @@ class SettingsReader {
   // --- organization and location scopes --------------------------------------------------------
   void read_scopes() {
     std::vector<std::function<void()>> reads;
-    std::set<std::string> customization_scopes;  // location ids, "" = organization
+    std::set<std::string> customization_scopes;                   // location ids, "" = organization
     std::map<std::string, std::set<std::string>> dynamic_scopes;  // location id -> families
     for (const auto& doc : m_desired.scope_settings) {
       std::string location_id;
@@ -196,8 +199,8 @@ class SettingsReader {
         read_compression(doc, reads);
         continue;
       }
-      const bool customizations = (doc.customizations.is_object() && !doc.customizations.empty()) ||
-                                  doc.custom_enabled.has_value();
+      const bool customizations =
+          (doc.customizations.is_object() && !doc.customizations.empty()) || doc.custom_enabled.has_value();
       if (customizations) customization_scopes.insert(location_id);
       for (const auto& [family, tags] : doc.dynamic_settings) dynamic_scopes[location_id].insert(family);
     }
@@ -260,7 +263,8 @@ class SettingsReader {
     };
     std::map<std::string, ScopeNeed> needs;  // location id ("" = org)
     for (const auto& doc : m_desired.scope_settings) {
-      if (doc.scope.kind != SettingsScope::Kind::Organization && doc.scope.kind != SettingsScope::Kind::Location)
+      if (doc.scope.kind != SettingsScope::Kind::Organization &&
+          doc.scope.kind != SettingsScope::Kind::Location)
         continue;
       std::string location_id;
       if (doc.scope.kind == SettingsScope::Kind::Location) {
@@ -268,16 +272,17 @@ class SettingsReader {
         if (location == nullptr) continue;
         location_id = location->id;
       }
-      const ScopeCustomizations* live = location_id.empty()
-                                            ? (m_live.org_customizations ? &*m_live.org_customizations : nullptr)
-                                            : find(m_live.location_customizations, location_id);
+      const ScopeCustomizations* live =
+          location_id.empty() ? (m_live.org_customizations ? &*m_live.org_customizations : nullptr)
+                              : find(m_live.location_customizations, location_id);
       if (live != nullptr && doc.customizations.is_object() && !doc.customizations.empty() &&
           !declared_differences(live->customizations, doc.customizations).empty()) {
         needs[location_id].customizations = true;
       }
       for (const auto& [family, tags] : doc.dynamic_settings) {
-        const auto* live_tags = location_id.empty() ? find(m_live.org_dynamic, family)
-                                                    : find(m_live.location_dynamic, std::make_pair(location_id, family));
+        const auto* live_tags = location_id.empty()
+                                    ? find(m_live.org_dynamic, family)
+                                    : find(m_live.location_dynamic, std::make_pair(location_id, family));
         for (const auto& [tag, value] : tags) {
           std::optional<std::string> current;
           if (live_tags != nullptr) {
@@ -347,7 +352,8 @@ class SettingsReader {
 
 }  // namespace
 
-void read_settings(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options, LiveState& live) {
+void read_settings(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options,
+                   LiveState& live) {
   SettingsReader(desired, api, options, live).run();
 }
 

@@ -20,7 +20,7 @@ struct ManifestLoader::State {
   const ModelCatalog* catalog = nullptr;
   const KindRegistry* kinds = nullptr;
   ManifestSet set;
-  std::map<std::string, std::size_t> file_order;                       // sorts diagnostics in reading order
+  std::map<std::string, std::size_t> file_order;  // sorts diagnostics in reading order
   Digest digest;
   std::map<std::string, std::map<std::string, SourceLocation>> names;  // kind -> name -> first
   bool finished = false;

@@ -2,13 +2,12 @@
 
 #include "wxphones/util/field_path.h"
 
-
 namespace wx {
 
 namespace {
 
-void collect_differences(const nlohmann::json& live, const nlohmann::json& declared, const std::string& pointer,
-                         nlohmann::json& out) {
+void collect_differences(const nlohmann::json& live, const nlohmann::json& declared,
+                         const std::string& pointer, nlohmann::json& out) {
   if (declared.is_object()) {
     for (const auto& [key, value] : declared.items()) {
       const nlohmann::json* live_child = nullptr;
@@ -17,8 +16,8 @@ void collect_differences(const nlohmann::json& live, const nlohmann::json& decla
         if (it != live.end()) live_child = &*it;
       }
       static const nlohmann::json kNull;
-      collect_differences(live_child != nullptr ? *live_child : kNull, value, pointer + "/" + pointer_token(key),
-                          out);
+      collect_differences(live_child != nullptr ? *live_child : kNull, value,
+                          pointer + "/" + pointer_token(key), out);
     }
     return;
   }

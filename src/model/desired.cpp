@@ -4,8 +4,8 @@ namespace wx {
 
 namespace {
 
-const SourceLocation& location_in(const std::map<std::string, SourceLocation>& locations, const std::string& field,
-                                  const SourceLocation& fallback) {
+const SourceLocation& location_in(const std::map<std::string, SourceLocation>& locations,
+                                  const std::string& field, const SourceLocation& fallback) {
   auto it = locations.find(field);
   return it == locations.end() ? fallback : it->second;
 }

@@ -88,8 +88,9 @@ std::optional<std::string> DynamicSettingRule::check(const std::string& value) c
   }
   if (type == "integer" || type == "int" || type == "number" || type == "float") {
     auto number = parse_number(value, type == "integer" || type == "int");
-    if (!number) return "expected " + std::string(type == "float" || type == "number" ? "a number" : "a whole number") +
-                        hint_text + ", got \"" + value + "\"";
+    if (!number)
+      return "expected " + std::string(type == "float" || type == "number" ? "a number" : "a whole number") +
+             hint_text + ", got \"" + value + "\"";
     if ((min && *number < *min) || (max && *number > *max)) {
       return "expected a number from " + (min ? number_text(*min) : std::string("-inf")) + " to " +
              (max ? number_text(*max) : std::string("inf")) + hint_text + ", got \"" + value + "\"";
@@ -150,11 +151,13 @@ DynamicSettingsSchema DynamicSettingsSchema::from_json(const nlohmann::json& bod
 }
 
 const DynamicSettingsSchema& DynamicSettingsSchema::builtin() {
-  static const DynamicSettingsSchema schema = from_json(nlohmann::json::parse(embedded::dynamic_settings_schema_json));
+  static const DynamicSettingsSchema schema =
+      from_json(nlohmann::json::parse(embedded::dynamic_settings_schema_json));
   return schema;
 }
 
-const DynamicSettingRule* DynamicSettingsSchema::find(const std::string& family, const std::string& tag) const {
+const DynamicSettingRule* DynamicSettingsSchema::find(const std::string& family,
+                                                      const std::string& tag) const {
   for (const auto& rule : m_rules) {
     if (rule.family == family && rule.tag == tag) return &rule;
   }

@@ -7,13 +7,14 @@ namespace wx {
 std::optional<ResolvedOwner> resolve_owner(const DesiredPhone& phone, const LiveState& live,
                                            Diagnostics& diagnostics) {
   OwnerRef owner = phone.owner;
-  const std::string field = owner.kind == OwnerRef::Kind::Person ? "spec.owner.person" : "spec.owner.workspace";
+  const std::string field =
+      owner.kind == OwnerRef::Kind::Person ? "spec.owner.person" : "spec.owner.workspace";
   if (owner.where.line == 0) owner.where = phone.location_of(field);
   return resolve_owner_ref(owner, field, live, diagnostics);
 }
 
-std::optional<ResolvedOwner> resolve_owner_ref(const OwnerRef& owner, const std::string& field, const LiveState& live,
-                                               Diagnostics& diagnostics) {
+std::optional<ResolvedOwner> resolve_owner_ref(const OwnerRef& owner, const std::string& field,
+                                               const LiveState& live, Diagnostics& diagnostics) {
   if (owner.kind == OwnerRef::Kind::Person) {
     auto it = live.people.find(lower(owner.name));
     if (it == live.people.end()) {

@@ -61,7 +61,8 @@ class PhoneSettings {
     if (entries.empty()) return;
     std::string list;
     for (const auto& e : entries) list += (list.empty() ? "" : ", ") + e;
-    m_plan.notes.push_back({m_in.phone.name, "not managed, left as set on the phone (" + what + "): " + list});
+    m_plan.notes.push_back(
+        {m_in.phone.name, "not managed, left as set on the phone (" + what + "): " + list});
   }
 
   // --- members ---------------------------------------------------------------------------------
@@ -130,7 +131,8 @@ class PhoneSettings {
     std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.port < b.port; });
     if (live_members != nullptr && same_lines(live_members->members, wanted)) return;
     Step step = base_step("members", live_members ? "lines differ" : "lines of the new phone", false);
-    step.before = live_members ? nlohmann::json{{"members", members_json(live_members->members)}} : nlohmann::json();
+    step.before =
+        live_members ? nlohmann::json{{"members", members_json(live_members->members)}} : nlohmann::json();
     step.after = {{"members", members_json(wanted)}};
     step.calls = {"PUT /telephony/config/devices/{deviceId}/members"};
     step.operation = SetPhoneMembers{m_in.ref, wanted};
@@ -150,9 +152,11 @@ class PhoneSettings {
         break;
       }
     }
-    m_plan.diagnostics.push_back({Severity::Error, where, field, "\"" + name + "\" cannot be placed on this phone: Webex does not offer them as a shared line " +
-                     "(GET .../devices/{deviceId}/availableMembers); expected a person or workspace with a calling " +
-                     "license in a location this phone can reach"});
+    m_plan.diagnostics.push_back(
+        {Severity::Error, where, field,
+         "\"" + name + "\" cannot be placed on this phone: Webex does not offer them as a shared line " +
+             "(GET .../devices/{deviceId}/availableMembers); expected a person or workspace with a calling " +
+             "license in a location this phone can reach"});
     return false;
   }
 
@@ -188,11 +192,13 @@ class PhoneSettings {
       if (it != m_live.device_customizations.end()) {
         const auto& live = it->second;
         if (live.custom_enabled != declared.custom_enabled) {
-          before["customEnabled"] = live.custom_enabled ? nlohmann::json(*live.custom_enabled) : nlohmann::json();
+          before["customEnabled"] =
+              live.custom_enabled ? nlohmann::json(*live.custom_enabled) : nlohmann::json();
           after["customEnabled"] = *declared.custom_enabled;
         }
         if (*declared.custom_enabled) {
-          const nlohmann::json differences = declared_differences(live.customizations, declared.customizations);
+          const nlohmann::json differences =
+              declared_differences(live.customizations, declared.customizations);
           for (const auto& [pointer, change] : differences.items()) {
             before[field_path(pointer)] = change["before"];
             after[field_path(pointer)] = change["after"];
@@ -204,14 +210,16 @@ class PhoneSettings {
     if (after.empty()) {  // a new phone, or settings not read: every declared key
       after["customEnabled"] = *declared.custom_enabled;
       const nlohmann::json declared_leaves = declared_differences(nlohmann::json(), declared.customizations);
-      for (const auto& [pointer, change] : declared_leaves.items()) after[field_path(pointer)] = change["after"];
+      for (const auto& [pointer, change] : declared_leaves.items())
+        after[field_path(pointer)] = change["after"];
       before = nlohmann::json();
     }
     Step step = base_step("settings", m_in.twin ? "customizations differ" : "customizations of the new phone",
                           m_model->phone_os());
     step.before = redact_secrets(std::move(before));
     step.after = redact_secrets(std::move(after));
-    step.calls = {"GET /telephony/config/devices/{deviceId}/settings", "PUT /telephony/config/devices/{deviceId}/settings"};
+    step.calls = {"GET /telephony/config/devices/{deviceId}/settings",
+                  "PUT /telephony/config/devices/{deviceId}/settings"};
     step.operation = SetPhoneCustomizations{m_in.ref, declared};
     m_plan.steps.push_back(std::move(step));
   }
@@ -247,7 +255,9 @@ class PhoneSettings {
           continue;
         }
         if (!rule->allowed_at(SettingLevel::Device)) {
-          error(field, "\"" + tag + "\" cannot be set on a device; expected it in a DeviceSettings of an organization or location");
+          error(field, "\"" + tag +
+                           "\" cannot be set on a device; expected it in a DeviceSettings of an organization "
+                           "or location");
           ok = false;
           continue;
         }
@@ -277,7 +287,8 @@ class PhoneSettings {
     }
     note_unmanaged("dynamic settings", unmanaged);
     if (!ok || changes.empty()) return;
-    Step step = base_step("dynamic-settings", have_live ? "dynamic settings differ" : "dynamic settings of the new phone",
+    Step step = base_step("dynamic-settings",
+                          have_live ? "dynamic settings differ" : "dynamic settings of the new phone",
                           m_model->phone_os());
     step.before = have_live ? nlohmann::json{{"dynamicSettings", before}} : nlohmann::json();
     step.after = {{"dynamicSettings", after}};
@@ -325,7 +336,8 @@ class PhoneSettings {
         const bool changes = value.is_null() ? current.source == "configured" : current.value != value;
         if (changes) {
           error(field, "\"" + key + "\" is not editable (" +
-                           (current.not_editable_reason.empty() ? std::string("no reason given") : current.not_editable_reason) +
+                           (current.not_editable_reason.empty() ? std::string("no reason given")
+                                                                : current.not_editable_reason) +
                            "); expected it left out of the manifest");
           ok = false;
         }
@@ -345,13 +357,15 @@ class PhoneSettings {
     if (live != nullptr) {
       std::vector<std::string> unmanaged;
       for (const auto& [key, value] : *live) {
-        if (value.source == "configured" && !declared.contains(key)) unmanaged.push_back(key + " = " + value.value.dump());
+        if (value.source == "configured" && !declared.contains(key))
+          unmanaged.push_back(key + " = " + value.value.dump());
       }
       note_unmanaged("configurations", unmanaged);
     }
     if (!ok || patch.empty()) return;
-    Step step = base_step("configurations", live ? "configurations differ" : "configurations of the new phone",
-                          m_model->phone_os());
+    Step step =
+        base_step("configurations", live ? "configurations differ" : "configurations of the new phone",
+                  m_model->phone_os());
     step.before = live ? nlohmann::json{{"configurations", before}} : nlohmann::json();
     step.after = {{"configurations", after}};
     step.calls = {"PATCH /deviceConfigurations"};

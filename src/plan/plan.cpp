@@ -5,8 +5,10 @@
 namespace wx {
 
 bool is_device_job(const Operation& operation) {
-  return std::holds_alternative<ApplyTemplateJob>(operation) || std::holds_alternative<DeviceSettingsJob>(operation) ||
-         std::holds_alternative<DynamicSettingsJob>(operation) || std::holds_alternative<RebuildPhonesJob>(operation);
+  return std::holds_alternative<ApplyTemplateJob>(operation) ||
+         std::holds_alternative<DeviceSettingsJob>(operation) ||
+         std::holds_alternative<DynamicSettingsJob>(operation) ||
+         std::holds_alternative<RebuildPhonesJob>(operation);
 }
 
 PlanSummary Plan::summary() const {

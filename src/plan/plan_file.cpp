@@ -18,13 +18,14 @@ nlohmann::json saved_plan_json(const Plan& plan, const LiveState& live, const st
 SavedPlan read_saved_plan(const nlohmann::json& file) {
   if (!file.is_object() || !file.contains("formatVersion") || !file["formatVersion"].is_string() ||
       !file.contains("steps") || !file.contains("manifests") || !file.contains("liveObjects")) {
-    throw std::runtime_error("not a saved wxphones plan (expected the JSON written by `wxphones plan --out FILE`)");
+    throw std::runtime_error(
+        "not a saved wxphones plan (expected the JSON written by `wxphones plan --out FILE`)");
   }
   const std::string version = file["formatVersion"];
   const std::string ours = kPlanFormatVersion;
   if (version.substr(0, version.find('.')) != ours.substr(0, ours.find('.'))) {
-    throw std::runtime_error("the plan's format version " + version + " is not readable by this wxphones (format " +
-                             ours + "); make the plan again");
+    throw std::runtime_error("the plan's format version " + version +
+                             " is not readable by this wxphones (format " + ours + "); make the plan again");
   }
   SavedPlan saved;
   saved.plan = file;

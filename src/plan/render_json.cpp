@@ -1,6 +1,6 @@
 #include "wxphones/plan/layout_compare.h"
-#include "wxphones/plan/settings_values.h"
 #include "wxphones/plan/render.h"
+#include "wxphones/plan/settings_values.h"
 
 namespace wx {
 
@@ -41,7 +41,10 @@ struct OperationJson {
     return j;
   }
   nlohmann::json operator()(const UpdateTemplate& op) const {
-    return {{"type", "updateTemplate"}, {"name", op.name}, {"templateId", op.template_id}, {"template", template_json(op.body)}};
+    return {{"type", "updateTemplate"},
+            {"name", op.name},
+            {"templateId", op.template_id},
+            {"template", template_json(op.body)}};
   }
   nlohmann::json operator()(const DeleteTemplate& op) const {
     return {{"type", "deleteTemplate"}, {"name", op.name}, {"templateId", op.template_id}};
@@ -50,29 +53,38 @@ struct OperationJson {
     return {{"type", "setPhoneLayout"}, {"phone", ref_json(op.phone)}, {"layout", layout_to_json(op.layout)}};
   }
   nlohmann::json operator()(const ApplyTemplateJob& op) const {
-    nlohmann::json request = {{"action", op.request.action},
-                              {"templateId", op.request.template_id},
-                              {"locationIds", op.request.location_ids},
-                              {"excludeDevicesWithCustomLayout", op.request.exclude_devices_with_custom_layout},
-                              {"includeDeviceTags", op.request.include_device_tags},
-                              {"excludeDeviceTags", op.request.exclude_device_tags}};
-    return {{"type", "applyTemplateJob"}, {"template", op.template_name}, {"request", request},
-            {"phones", refs_json(op.phones)}, {"expectedCount", op.expected_count}};
+    nlohmann::json request = {
+        {"action", op.request.action},
+        {"templateId", op.request.template_id},
+        {"locationIds", op.request.location_ids},
+        {"excludeDevicesWithCustomLayout", op.request.exclude_devices_with_custom_layout},
+        {"includeDeviceTags", op.request.include_device_tags},
+        {"excludeDeviceTags", op.request.exclude_device_tags}};
+    return {{"type", "applyTemplateJob"},
+            {"template", op.template_name},
+            {"request", request},
+            {"phones", refs_json(op.phones)},
+            {"expectedCount", op.expected_count}};
   }
   nlohmann::json operator()(const SetPhoneMembers& op) const {
-    return {{"type", "setPhoneMembers"}, {"phone", ref_json(op.phone)}, {"members", members_json(op.members)}};
+    return {
+        {"type", "setPhoneMembers"}, {"phone", ref_json(op.phone)}, {"members", members_json(op.members)}};
   }
   nlohmann::json operator()(const SetPhoneCustomizations& op) const {
-    nlohmann::json j = {{"type", "setPhoneCustomizations"}, {"phone", ref_json(op.phone)},
+    nlohmann::json j = {{"type", "setPhoneCustomizations"},
+                        {"phone", ref_json(op.phone)},
                         {"customizations", op.body.customizations}};
     if (op.body.custom_enabled) j["customEnabled"] = *op.body.custom_enabled;
     return j;
   }
   nlohmann::json operator()(const SetPhoneDynamicSettings& op) const {
-    return {{"type", "setPhoneDynamicSettings"}, {"phone", ref_json(op.phone)}, {"tags", dynamic_json(op.changes)}};
+    return {{"type", "setPhoneDynamicSettings"},
+            {"phone", ref_json(op.phone)},
+            {"tags", dynamic_json(op.changes)}};
   }
   nlohmann::json operator()(const PatchPhoneConfigurations& op) const {
-    nlohmann::json j = {{"type", "patchPhoneConfigurations"}, {"phone", ref_json(op.phone)},
+    nlohmann::json j = {{"type", "patchPhoneConfigurations"},
+                        {"phone", ref_json(op.phone)},
                         {"patch", configuration_patch_json(op.patch)}};
     if (!op.webex_device_id.empty()) j["webexDeviceId"] = op.webex_device_id;
     return j;
@@ -81,23 +93,30 @@ struct OperationJson {
     return {{"type", "applyPhoneChanges"}, {"phone", ref_json(op.phone)}};
   }
   nlohmann::json operator()(const SetOwnerHoteling& op) const {
-    return {{"type", "setOwnerHoteling"}, {"owner", owner_json(op.owner)}, {"hoteling", hoteling_json(op.hoteling)}};
+    return {{"type", "setOwnerHoteling"},
+            {"owner", owner_json(op.owner)},
+            {"hoteling", hoteling_json(op.hoteling)}};
   }
   nlohmann::json operator()(const SetOwnerCompression& op) const {
-    return {{"type", "setOwnerCompression"}, {"owner", owner_json(op.owner)}, {"compression", op.compression}};
+    return {
+        {"type", "setOwnerCompression"}, {"owner", owner_json(op.owner)}, {"compression", op.compression}};
   }
   nlohmann::json operator()(const DeviceSettingsJob& op) const {
     nlohmann::json request = {{"customizations", op.request.customizations}};
     if (!op.request.location_id.empty()) request["locationId"] = op.request.location_id;
     if (op.request.location_customizations_enabled)
       request["locationCustomizationsEnabled"] = *op.request.location_customizations_enabled;
-    return {{"type", "deviceSettingsJob"}, {"scope", op.scope_name}, {"request", request},
+    return {{"type", "deviceSettingsJob"},
+            {"scope", op.scope_name},
+            {"request", request},
             {"notReached", refs_json(op.not_reached)}};
   }
   nlohmann::json operator()(const DynamicSettingsJob& op) const {
     nlohmann::json request = {{"tags", dynamic_json(op.request.tags)}};
     if (!op.request.location_id.empty()) request["locationId"] = op.request.location_id;
-    return {{"type", "dynamicSettingsJob"}, {"scope", op.scope_name}, {"request", request},
+    return {{"type", "dynamicSettingsJob"},
+            {"scope", op.scope_name},
+            {"request", request},
             {"notReached", refs_json(op.not_reached)}};
   }
   nlohmann::json operator()(const RebuildPhonesJob& op) const {
@@ -109,10 +128,12 @@ struct OperationJson {
     return out;
   }
   static nlohmann::json owner_json(const OwnerTarget& owner) {
-    return {{owner.kind == OwnerTarget::Kind::Person ? "personId" : "workspaceId", owner.id}, {"name", owner.name}};
+    return {{owner.kind == OwnerTarget::Kind::Person ? "personId" : "workspaceId", owner.id},
+            {"name", owner.name}};
   }
   static nlohmann::json template_json(const LineKeyTemplate& t) {
-    nlohmann::json j = {{"templateName", t.template_name}, {"deviceModel", t.device_model},
+    nlohmann::json j = {{"templateName", t.template_name},
+                        {"deviceModel", t.device_model},
                         {"lineKeys", line_keys_to_json(t.line_keys)}};
     if (t.user_reorder_enabled) j["userReorderEnabled"] = *t.user_reorder_enabled;
     return j;
@@ -152,14 +173,17 @@ nlohmann::json plan_to_json(const Plan& plan) {
                            {"field", d.field},
                            {"message", d.message}});
   }
-  return {
-      {"formatVersion", kPlanFormatVersion},
-      {"summary",
-       {{"add", s.add}, {"change", s.change}, {"destroy", s.destroy}, {"waitOnline", s.waits}, {"jobs", s.jobs}}},
-      {"hasChanges", s.has_changes()},
-      {"steps", steps},
-      {"notes", notes},
-      {"diagnostics", diagnostics}};
+  return {{"formatVersion", kPlanFormatVersion},
+          {"summary",
+           {{"add", s.add},
+            {"change", s.change},
+            {"destroy", s.destroy},
+            {"waitOnline", s.waits},
+            {"jobs", s.jobs}}},
+          {"hasChanges", s.has_changes()},
+          {"steps", steps},
+          {"notes", notes},
+          {"diagnostics", diagnostics}};
 }
 
 }  // namespace wx

@@ -261,8 +261,10 @@ class ScopePlanner {
         const bool secret = rule->type == "password";
         request.tags.push_back({family, tag, value, secret});
         changed_tags.insert(tag);
-        before[family + " " + tag] = current ? nlohmann::json(secret ? kSecretText : *current) : nlohmann::json();
-        after[family + " " + tag] = value ? nlohmann::json(secret ? kSecretText : *value) : nlohmann::json("(inherit)");
+        before[family + " " + tag] =
+            current ? nlohmann::json(secret ? kSecretText : *current) : nlohmann::json();
+        after[family + " " + tag] =
+            value ? nlohmann::json(secret ? kSecretText : *value) : nlohmann::json("(inherit)");
       }
     }
     if (!ok || request.tags.empty()) return;

@@ -12,7 +12,8 @@ nlohmann::json member_json(const DeviceMember& m) {
                       {"lineWeight", m.line_weight},
                       {"hotlineEnabled", m.hotline_enabled},
                       {"allowCallDeclineEnabled", m.allow_call_decline_enabled}};
-  const std::string name = m.first_name + (m.first_name.empty() || m.last_name.empty() ? "" : " ") + m.last_name;
+  const std::string name =
+      m.first_name + (m.first_name.empty() || m.last_name.empty() ? "" : " ") + m.last_name;
   if (!name.empty()) j["name"] = name;
   if (!m.member_type.empty()) j["memberType"] = m.member_type;
   if (m.hotline_enabled) j["hotlineDestination"] = m.hotline_destination;

@@ -12,9 +12,10 @@ namespace {
 
 std::string one_phone_manifests() {
   const std::string dir = temp_dir();
-  std::ofstream(dir + "/phones.yaml") << "apiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: hq-bob}\nspec:\n"
-                                         "  model: DMS Cisco 8851\n  mac: \"001B54AA0003\"\n"
-                                         "  owner: {person: bob@acme.example}\n  tags: [managed-by-wxphones, sales]\n";
+  std::ofstream(dir + "/phones.yaml")
+      << "apiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: hq-bob}\nspec:\n"
+         "  model: DMS Cisco 8851\n  mac: \"001B54AA0003\"\n"
+         "  owner: {person: bob@acme.example}\n  tags: [managed-by-wxphones, sales]\n";
   return dir;
 }
 

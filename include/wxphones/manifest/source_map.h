@@ -1,7 +1,7 @@
 #pragma once
-#include "wxphones/util/field_path.h"
 #include <map>
 #include <string>
+#include "wxphones/util/field_path.h"
 
 #include "wxphones/util/source_location.h"
 

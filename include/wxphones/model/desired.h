@@ -47,7 +47,7 @@ struct MemberSpec {
 // spec.settings: the phone's own customizations (PUT .../devices/{id}/settings). Only the declared
 // keys of `customizations` are managed.
 struct PhoneSettingsSpec {
-  std::optional<bool> custom_enabled;  // nullopt: true when customizations are declared
+  std::optional<bool> custom_enabled;                        // nullopt: true when customizations are declared
   nlohmann::json customizations = nlohmann::json::object();  // {"mpp": {...}}
 };
 
@@ -57,9 +57,9 @@ struct DesiredPhone {
   std::optional<std::string> mac;  // normalised, 12 upper-case hex digits; set iff onboarding == Mac
   Onboarding onboarding = Onboarding::Mac;
   OwnerRef owner;
-  std::optional<std::vector<std::string>> tags;           // nullopt: tags are not managed
-  std::optional<PhoneLayout> layout;                      // nullopt: the layout is not managed
-  std::optional<PhoneSettingsSpec> settings;              // customizations family models only
+  std::optional<std::vector<std::string>> tags;                        // nullopt: tags are not managed
+  std::optional<PhoneLayout> layout;                                   // nullopt: the layout is not managed
+  std::optional<PhoneSettingsSpec> settings;                           // customizations family models only
   std::map<std::string, std::optional<std::string>> dynamic_settings;  // tag -> value; nullopt = CLEAR
   std::map<std::string, nlohmann::json> configurations;   // key -> value; null = revert to default
   std::optional<std::vector<MemberSpec>> members;         // nullopt: lines are not managed
@@ -92,9 +92,9 @@ struct SettingsScope {
 struct DesiredScopeSettings {
   std::string name;  // metadata.name
   SettingsScope scope;
-  std::optional<bool> custom_enabled;  // location: locationCustomizationsEnabled
+  std::optional<bool> custom_enabled;                        // location: locationCustomizationsEnabled
   nlohmann::json customizations = nlohmann::json::object();  // declared keys only; {} = not managed
-  std::optional<std::string> compression;                      // "ON" | "OFF"
+  std::optional<std::string> compression;                    // "ON" | "OFF"
   // family ("Cisco 9800") -> tag -> value; nullopt = CLEAR the override at this scope
   std::map<std::string, std::map<std::string, std::optional<std::string>>> dynamic_settings;
   SourceLocation where;

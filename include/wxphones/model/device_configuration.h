@@ -9,13 +9,13 @@ namespace wx {
 
 // GET /deviceConfigurations?deviceId=... (WEBEX_API.md §7): one key of the `items` map.
 struct ConfigurationValue {
-  nlohmann::json value;            // effective value, typed per valueSpace
-  std::string source;              // default | configured
-  nlohmann::json configured;       // sources.configured.value (null when not configured)
-  nlohmann::json default_value;    // sources.default.value
-  bool editable = true;            // sources.configured.editability.isEditable
-  std::string not_editable_reason; // editability.reason when not editable
-  nlohmann::json value_space;      // a JSON Schema: type, minimum/maximum, minLength/maxLength, enum
+  nlohmann::json value;             // effective value, typed per valueSpace
+  std::string source;               // default | configured
+  nlohmann::json configured;        // sources.configured.value (null when not configured)
+  nlohmann::json default_value;     // sources.default.value
+  bool editable = true;             // sources.configured.editability.isEditable
+  std::string not_editable_reason;  // editability.reason when not editable
+  nlohmann::json value_space;       // a JSON Schema: type, minimum/maximum, minLength/maxLength, enum
 };
 
 using DeviceConfigurations = std::map<std::string, ConfigurationValue>;  // key -> value

@@ -27,7 +27,9 @@ struct DeviceJob {
   std::optional<int> advisory_count;  // applyLineKeyTemplate
   std::optional<int> device_count;    // callDeviceSettings, rebuildPhones
 
-  bool finished() const { return latest_execution_status == "COMPLETED" || latest_execution_status == "FAILED"; }
+  bool finished() const {
+    return latest_execution_status == "COMPLETED" || latest_execution_status == "FAILED";
+  }
 };
 
 // One item of GET .../{jobId}/errors.
@@ -35,8 +37,8 @@ struct DeviceJobError {
   int item_number = 0;
   std::string item;  // the device or entity, when given
   std::string tracking_id;
-  std::string error_type;  // WARN | ERROR, when given
-  std::string key;         // an HTTP status as a string ("500")
+  std::string error_type;             // WARN | ERROR, when given
+  std::string key;                    // an HTTP status as a string ("500")
   std::vector<std::string> messages;  // message[].description (and code when present)
 };
 
@@ -52,8 +54,8 @@ struct ApplyTemplateRequest {
 
 // Body of POST /telephony/config/jobs/devices/callDeviceSettings (WEBEX_API.md §6.10).
 struct DeviceSettingsJobRequest {
-  std::string location_id;  // empty: the organisation
-  std::optional<bool> location_customizations_enabled;  // location only
+  std::string location_id;                                   // empty: the organisation
+  std::optional<bool> location_customizations_enabled;       // location only
   nlohmann::json customizations = nlohmann::json::object();  // the complete families to set
 };
 

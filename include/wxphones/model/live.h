@@ -97,10 +97,11 @@ struct LiveState {
   std::map<std::string, Hoteling> workspace_hoteling;  // workspace id ->
   DynamicSettingsSchema dynamic_schema;                // the org's validationSchema for the families used
   std::map<std::string, std::vector<DynamicSetting>> org_dynamic;  // family -> tags
-  std::map<std::pair<std::string, std::string>, std::vector<DynamicSetting>> location_dynamic;  // (loc id, family)
-  std::map<std::string, std::vector<DynamicSetting>> device_dynamic;     // device id -> tags
-  std::map<std::string, DeviceConfigurations> device_configurations;    // device id -> declared keys
-  std::map<std::string, DeviceMembers> device_members;                   // device id ->
+  std::map<std::pair<std::string, std::string>, std::vector<DynamicSetting>>
+      location_dynamic;                                               // (loc id, family)
+  std::map<std::string, std::vector<DynamicSetting>> device_dynamic;  // device id -> tags
+  std::map<std::string, DeviceConfigurations> device_configurations;  // device id -> declared keys
+  std::map<std::string, DeviceMembers> device_members;                // device id ->
   // device id -> member id -> placeable: the available-members search for the declared members
   std::map<std::string, std::map<std::string, bool>> member_available;
   // The phones in the scope of a declared org/location setting that differs from live: location id

@@ -23,7 +23,7 @@ std::optional<ResolvedOwner> resolve_owner(const DesiredPhone& phone, const Live
 
 // The same for any reference to a person (email) or workspace (name): a member, a settings scope.
 // `field` is the manifest field the reference was written at ("spec.members[1]").
-std::optional<ResolvedOwner> resolve_owner_ref(const OwnerRef& ref, const std::string& field, const LiveState& live,
-                                               Diagnostics& diagnostics);
+std::optional<ResolvedOwner> resolve_owner_ref(const OwnerRef& ref, const std::string& field,
+                                               const LiveState& live, Diagnostics& diagnostics);
 
 }  // namespace wx

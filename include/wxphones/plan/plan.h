@@ -140,10 +140,11 @@ struct RebuildPhonesJob {
   std::string location_id;
 };
 using Operation =
-    std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline, CreateTemplate,
-                 UpdateTemplate, DeleteTemplate, SetPhoneLayout, ApplyTemplateJob, SetPhoneMembers,
-                 SetPhoneCustomizations, SetPhoneDynamicSettings, PatchPhoneConfigurations, ApplyPhoneChanges,
-                 SetOwnerHoteling, SetOwnerCompression, DeviceSettingsJob, DynamicSettingsJob, RebuildPhonesJob>;
+    std::variant<CreatePhoneByMac, IssueActivationCode, SetPhoneTags, DeletePhone, WaitPhonesOnline,
+                 CreateTemplate, UpdateTemplate, DeleteTemplate, SetPhoneLayout, ApplyTemplateJob,
+                 SetPhoneMembers, SetPhoneCustomizations, SetPhoneDynamicSettings, PatchPhoneConfigurations,
+                 ApplyPhoneChanges, SetOwnerHoteling, SetOwnerCompression, DeviceSettingsJob,
+                 DynamicSettingsJob, RebuildPhonesJob>;
 
 // One step of an ordered plan. `before`/`after` are normalised values for display and for the
 // JSON plan: before is null for Create, after is null for Delete.

@@ -25,9 +25,11 @@ void plan_scope_settings(const DesiredState& desired, const LiveState& live, Pla
                          std::vector<HotelingDeclaration>& hoteling);
 
 // A rebuild-phones job for one location (after its network settings change).
-Step rebuild_phones_step(const std::string& location_name, const std::string& location_id, const std::string& reason);
+Step rebuild_phones_step(const std::string& location_name, const std::string& location_id,
+                         const std::string& reason);
 
 // One step per owner whose declared hoteling fields differ from live.
-void plan_owner_hoteling(const std::vector<HotelingDeclaration>& declarations, const LiveState& live, Plan& plan);
+void plan_owner_hoteling(const std::vector<HotelingDeclaration>& declarations, const LiveState& live,
+                         Plan& plan);
 
 }  // namespace wx

@@ -13,7 +13,7 @@ namespace wx {
 nlohmann::json member_json(const DeviceMember& member);
 nlohmann::json members_json(const std::vector<DeviceMember>& members);
 nlohmann::json dynamic_json(const std::vector<DynamicSettingChange>& changes);  // [{tag, action, value?}]
-nlohmann::json hoteling_json(const Hoteling& hoteling);                          // declared fields only
+nlohmann::json hoteling_json(const Hoteling& hoteling);                         // declared fields only
 
 // Secret values (a customization key that names a password) replaced by "(secret)", recursively,
 // for plans, plan files and reports. Keys are matched by name, flattened ("httpProxy.password") or not.

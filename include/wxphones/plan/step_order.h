@@ -10,7 +10,7 @@ namespace wx {
 // person/workspace, device) -> apply changes -> rebuild -> deletes last. Within a phase: by
 // location, then target, then id (so the organisation's job, location "", runs before locations').
 enum class Phase {
-  Templates = 5,        // created or updated before phones and jobs use them
+  Templates = 5,  // created or updated before phones and jobs use them
   CreatePhones = 10,
   WaitOnline = 20,
   ConfigurePhones = 30,  // tags first: an apply-template job selects phones by tag

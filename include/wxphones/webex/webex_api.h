@@ -53,11 +53,13 @@ class WebexApi {
 
   // Reads.
   virtual std::vector<LiveDevice> list_devices(const DeviceQuery& query) = 0;  // all pages
-  virtual std::vector<LiveDevice> get_devices_by_ids(const std::vector<std::string>& ids) = 0;  // status polling
+  virtual std::vector<LiveDevice> get_devices_by_ids(
+      const std::vector<std::string>& ids) = 0;  // status polling
   virtual std::vector<OwnerDevice> list_person_devices(const std::string& person_id) = 0;
   virtual std::vector<OwnerDevice> list_workspace_devices(const std::string& workspace_id) = 0;
   virtual std::optional<Person> find_person_by_email(const std::string& email) = 0;
-  virtual std::vector<Workspace> find_workspaces_by_name(const std::string& display_name) = 0;  // exact matches
+  virtual std::vector<Workspace> find_workspaces_by_name(
+      const std::string& display_name) = 0;  // exact matches
   virtual std::vector<Location> list_locations() = 0;
   virtual ModelCatalog supported_devices() = 0;
 
@@ -67,7 +69,8 @@ class WebexApi {
   // implementation re-reads GET /devices?mac= to find the device, and throws only if it is absent.
   virtual LiveDevice create_device_by_mac(const CreateDeviceByMac& request) = 0;
   virtual ActivationCode create_activation_code(const CreateActivationCode& request) = 0;
-  virtual LiveDevice replace_device_tags(const std::string& device_id, const std::vector<std::string>& tags) = 0;
+  virtual LiveDevice replace_device_tags(const std::string& device_id,
+                                         const std::vector<std::string>& tags) = 0;
   virtual void delete_device(const std::string& device_id) = 0;
 
   // Layouts and line key templates (WEBEX_API.md §6.7, §6.8). device_id: the calling id or /devices id.
@@ -78,20 +81,23 @@ class WebexApi {
   // Returns the new id. Never repeated blindly: on an unknown outcome, re-lists by templateName.
   virtual std::string create_line_key_template(const LineKeyTemplate& body) = 0;
   virtual void update_line_key_template(const std::string& template_id, const LineKeyTemplate& body) = 0;
-  virtual void delete_line_key_template(const std::string& template_id) = 0;  // 404 = already gone
+  virtual void delete_line_key_template(const std::string& template_id) = 0;             // 404 = already gone
   virtual int preview_apply_line_key_template(const ApplyTemplateRequest& request) = 0;  // deviceCount
 
   // Device customizations (§6.6). `model` is the device's model string (sent as deviceModel, and
   // as model too on the PUT, §12).
-  virtual ScopeCustomizations get_device_customizations(const std::string& device_id, const std::string& model) = 0;
-  virtual void put_device_customizations(const std::string& device_id, const std::string& model,
-                                         const ScopeCustomizations& body) = 0;  // customizations + customEnabled
+  virtual ScopeCustomizations get_device_customizations(const std::string& device_id,
+                                                        const std::string& model) = 0;
+  virtual void put_device_customizations(
+      const std::string& device_id, const std::string& model,
+      const ScopeCustomizations& body) = 0;  // customizations + customEnabled
   virtual ScopeCustomizations get_location_customizations(const std::string& location_id) = 0;
   virtual ScopeCustomizations get_org_customizations() = 0;
   virtual OwnerDeviceSettings get_person_device_settings(const std::string& person_id) = 0;
   virtual void put_person_device_settings(const std::string& person_id, const OwnerDeviceSettings& body) = 0;
   virtual OwnerDeviceSettings get_workspace_device_settings(const std::string& workspace_id) = 0;
-  virtual void put_workspace_device_settings(const std::string& workspace_id, const OwnerDeviceSettings& body) = 0;
+  virtual void put_workspace_device_settings(const std::string& workspace_id,
+                                             const OwnerDeviceSettings& body) = 0;
 
   // Hoteling (§6.12): the two PUT bodies differ; fields left nullopt are not sent.
   virtual void put_person_hoteling(const std::string& person_id, const Hoteling& hoteling) = 0;
@@ -125,7 +131,7 @@ class WebexApi {
 
   // Device jobs. Starting one while another runs in the org is an ApiError with status 409.
   virtual DeviceJob start_apply_line_key_template_job(const ApplyTemplateRequest& request) = 0;
-  virtual DeviceJob start_device_settings_job(const DeviceSettingsJobRequest& request) = 0;   // 200
+  virtual DeviceJob start_device_settings_job(const DeviceSettingsJobRequest& request) = 0;    // 200
   virtual DeviceJob start_dynamic_settings_job(const DynamicSettingsJobRequest& request) = 0;  // 202
   virtual DeviceJob start_rebuild_phones_job(const std::string& location_id) = 0;              // 202
   virtual DeviceJob get_device_job(JobFamily family, const std::string& job_id) = 0;

@@ -35,11 +35,13 @@ Step step_with(Operation op, std::string id) {
 
 TEST_CASE("device customizations are read right before the write and the declared keys laid over them") {
   FakeWebexApi api;
-  api.device_customizations["D1"] = {true, {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"pnacEnabled", true}}}}, false};
+  api.device_customizations["D1"] = {
+      true, {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"pnacEnabled", true}}}}, false};
   Plan plan;
   PhoneRef phone{"p", "D1", "001B54000001", "DMS Cisco 8851"};
-  plan.steps.push_back(step_with(SetPhoneCustomizations{phone, {true, {{"mpp", {{"backlightTimer", "TEN_MIN"}}}}, false}},
-                                 "phone.p.settings"));
+  plan.steps.push_back(
+      step_with(SetPhoneCustomizations{phone, {true, {{"mpp", {{"backlightTimer", "TEN_MIN"}}}}, false}},
+                "phone.p.settings"));
   plan.steps.push_back(step_with(ApplyPhoneChanges{phone}, "phone.p.apply-changes"));
   plan.steps.back().depends_on = {"phone.p.settings"};
   QuietObserver observer;
@@ -82,7 +84,8 @@ TEST_CASE("a dynamic settings job that finishes with errors fails the step with 
   Plan plan;
   DynamicSettingsJobRequest request;
   request.tags = {{"Cisco 9800", "%ENABLE_BLUETOOTH%", "0"}};
-  plan.steps.push_back(step_with(DynamicSettingsJob{"organization", request, {}}, "settings.org.dynamic-settings"));
+  plan.steps.push_back(
+      step_with(DynamicSettingsJob{"organization", request, {}}, "settings.org.dynamic-settings"));
   QuietObserver observer;
   FakeClock clock;
   const auto report = execute_plan(plan, api, {}, observer, clock);
@@ -94,10 +97,11 @@ TEST_CASE("a dynamic settings job that finishes with errors fails the step with 
 TEST_CASE("owner hoteling and compression go to the person or workspace endpoint") {
   FakeWebexApi api;
   Plan plan;
-  plan.steps.push_back(step_with(SetOwnerHoteling{{OwnerTarget::Kind::Workspace, "W1", "Lobby"}, {true, false, 12}},
-                                 "workspace.Lobby.hoteling"));
   plan.steps.push_back(
-      step_with(SetOwnerCompression{{OwnerTarget::Kind::Person, "P1", "a@x"}, "ON"}, "settings.a.compression"));
+      step_with(SetOwnerHoteling{{OwnerTarget::Kind::Workspace, "W1", "Lobby"}, {true, false, 12}},
+                "workspace.Lobby.hoteling"));
+  plan.steps.push_back(step_with(SetOwnerCompression{{OwnerTarget::Kind::Person, "P1", "a@x"}, "ON"},
+                                 "settings.a.compression"));
   QuietObserver observer;
   FakeClock clock;
   CHECK(execute_plan(plan, api, {}, observer, clock).exit_code() == 0);

@@ -147,8 +147,9 @@ TEST_CASE("owner devices: an owner's hoteling is declared once") {
 }
 
 TEST_CASE("device settings: shapes the schema checks") {
-  auto set = wx::test::load_text(settings("o", "  scope: {organization: true}\n  dynamicSettings: {Poly: x}\n"
-                                               "  customizations: [mpp]\n"));
+  auto set = wx::test::load_text(settings("o",
+                                          "  scope: {organization: true}\n  dynamicSettings: {Poly: x}\n"
+                                          "  customizations: [mpp]\n"));
   INFO(wx::test::messages(set));
   REQUIRE(set.diagnostics.size() == 2);
   CHECK(set.diagnostics[0].field == "spec.dynamicSettings.Poly");

@@ -6,7 +6,9 @@ using namespace wx;
 using nlohmann::json;
 
 TEST_CASE("overlay_json lays declared keys over live ones, recursively, leaving the rest") {
-  const json live = {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"vlan", {{"enabled", false}, {"value", 1}}}, {"pnacEnabled", true}}}};
+  const json live = {
+      {"mpp",
+       {{"backlightTimer", "ONE_MIN"}, {"vlan", {{"enabled", false}, {"value", 1}}}, {"pnacEnabled", true}}}};
   const json declared = {{"mpp", {{"vlan", {{"enabled", true}}}, {"multicast", json::array({"a"})}}}};
   const json out = overlay_json(live, declared);
   CHECK(out["mpp"]["backlightTimer"] == "ONE_MIN");
@@ -17,7 +19,8 @@ TEST_CASE("overlay_json lays declared keys over live ones, recursively, leaving 
 
 TEST_CASE("declared_differences names only declared leaves that differ, by JSON Pointer") {
   const json live = {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"vlan", {{"enabled", false}, {"value", 1}}}}}};
-  const json declared = {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"vlan", {{"enabled", true}}}, {"newKey", 3}}}};
+  const json declared = {
+      {"mpp", {{"backlightTimer", "ONE_MIN"}, {"vlan", {{"enabled", true}}}, {"newKey", 3}}}};
   const json diff = declared_differences(live, declared);
   CHECK(diff.size() == 2);
   CHECK(diff["/mpp/vlan/enabled"] == json{{"before", false}, {"after", true}});

@@ -8,7 +8,8 @@ using nlohmann::json;
 TEST_CASE("configuration patches become json-patch replace/remove on KEY/sources/configured/value") {
   const json body = configuration_patch_json({{ConfigurationPatch::Op::Replace, "Audio.Ringer.Volume", 9},
                                               {ConfigurationPatch::Op::Remove, "SystemUnit.Name", {}}});
-  CHECK(body == json::parse(R"([{"op":"replace","path":"Audio.Ringer.Volume/sources/configured/value","value":9},
+  CHECK(body ==
+        json::parse(R"([{"op":"replace","path":"Audio.Ringer.Volume/sources/configured/value","value":9},
                                 {"op":"remove","path":"SystemUnit.Name/sources/configured/value"}])"));
 }
 

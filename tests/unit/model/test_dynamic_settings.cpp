@@ -19,7 +19,8 @@ TEST_CASE("validationSchema rules check type, allowed values, range, regex and l
   REQUIRE(boolean.check("true"));
   CHECK(boolean.check("true")->find("\"1\", \"0\"") != std::string::npos);
 
-  auto range = rule_from(R"({"tags":[{"familyOrModelDisplayName":"Poly","tag":"%N%","level":["location","device"],
+  auto range =
+      rule_from(R"({"tags":[{"familyOrModelDisplayName":"Poly","tag":"%N%","level":["location","device"],
                              "validationRule":{"type":"int","min":0,"max":10,"increment":1}}]})");
   CHECK_FALSE(range.check("10"));
   CHECK(range.check("11"));
@@ -51,6 +52,8 @@ TEST_CASE("the built-in schema covers the 9800 family and finds tags by family")
 }
 
 TEST_CASE("a malformed schema body yields no rules, not a crash") {
-  CHECK(DynamicSettingsSchema::from_json(nlohmann::json::parse(R"({"tags":[1,"x",{"tag":7}]})")).rules().empty());
+  CHECK(DynamicSettingsSchema::from_json(nlohmann::json::parse(R"({"tags":[1,"x",{"tag":7}]})"))
+            .rules()
+            .empty());
   CHECK(DynamicSettingsSchema::from_json(nlohmann::json::parse(R"([])")).rules().empty());
 }

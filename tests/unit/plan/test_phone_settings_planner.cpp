@@ -27,9 +27,11 @@ DesiredPhone phone(const std::string& name, const std::string& mac, const std::s
 
 }  // namespace
 
-TEST_CASE("only declared customization keys are compared; a difference writes them and then applies changes") {
+TEST_CASE(
+    "only declared customization keys are compared; a difference writes them and then applies changes") {
   LiveState live = org_with_phones();
-  live.device_customizations["D-MPP"] = {true, {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"pnacEnabled", true}}}}, false};
+  live.device_customizations["D-MPP"] = {
+      true, {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"pnacEnabled", true}}}}, false};
   DesiredState desired;
   auto p = phone("mpp", "001B54000001", "DMS Cisco 8851");
   p.settings = PhoneSettingsSpec{std::nullopt, {{"mpp", {{"backlightTimer", "ONE_MIN"}}}}};
@@ -50,7 +52,8 @@ TEST_CASE("only declared customization keys are compared; a difference writes th
   CHECK(plan.summary().change == 1);
 }
 
-TEST_CASE("device dynamic settings: SET where the value differs, CLEAR for null, errors at the manifest line") {
+TEST_CASE(
+    "device dynamic settings: SET where the value differs, CLEAR for null, errors at the manifest line") {
   LiveState live = org_with_phones();
   live.device_dynamic["D-9861"] = {{"", "%ENABLE_BLUETOOTH%", "0", "1", "ORGANIZATION"},
                                    {"", "%SCREEN_BRIGHTNESS%", "5", std::nullopt, ""}};
@@ -113,7 +116,9 @@ TEST_CASE("configurations: json-patch replace/remove, valueSpace checked at plan
   CHECK(plan.diagnostics[0].message.find("from 0 to 15") != std::string::npos);
 }
 
-TEST_CASE("members: the whole line list, owner first, ports assigned; a member Webex does not offer is a plan error") {
+TEST_CASE(
+    "members: the whole line list, owner first, ports assigned; a member Webex does not offer is a plan "
+    "error") {
   LiveState live = org_with_phones();
   DeviceMember owner;
   owner.id = "P-ALICE";

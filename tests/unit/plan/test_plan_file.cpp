@@ -59,5 +59,6 @@ TEST_CASE("another major format version is refused; a non-plan is refused") {
   nlohmann::json saved = saved_plan_json(plan_for(live), live, "m", "0123456789abcdef");
   saved["formatVersion"] = "2.0";
   CHECK_THROWS_WITH(read_saved_plan(saved), doctest::Contains("format version 2.0"));
-  CHECK_THROWS_WITH(read_saved_plan(nlohmann::json::object()), doctest::Contains("not a saved wxphones plan"));
+  CHECK_THROWS_WITH(read_saved_plan(nlohmann::json::object()),
+                    doctest::Contains("not a saved wxphones plan"));
 }

@@ -7,7 +7,6 @@
 using namespace wx;
 using namespace wx::test;
 
-
 TEST_CASE("a phone missing from Webex is created, its tags written after it, and waited for") {
   DesiredState desired;
   auto phone = mac_phone("hq-alice", "001B54AA0104", "DMS Cisco 9841", "alice@acme.example");

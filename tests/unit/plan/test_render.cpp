@@ -44,7 +44,8 @@ TEST_CASE("an empty plan says so") {
 TEST_CASE("JSON plan carries version, summary, steps with operations and dependencies") {
   const auto json = plan_to_json(drift_plan());
   CHECK(json["formatVersion"] == kPlanFormatVersion);
-  CHECK(json["summary"] == nlohmann::json{{"add", 1}, {"change", 1}, {"destroy", 1}, {"waitOnline", 1}, {"jobs", 0}});
+  CHECK(json["summary"] ==
+        nlohmann::json{{"add", 1}, {"change", 1}, {"destroy", 1}, {"waitOnline", 1}, {"jobs", 0}});
   bool saw_delete = false;
   for (const auto& step : json["steps"]) {
     if (step["action"] == "delete") {

@@ -22,9 +22,12 @@ DesiredScopeSettings location_settings(const std::string& location, json customi
 
 }  // namespace
 
-TEST_CASE("a location customization change is one job with whole families; phones with their own settings are listed") {
+TEST_CASE(
+    "a location customization change is one job with whole families; phones with their own settings are "
+    "listed") {
   LiveState live = small_org();
-  live.location_customizations["L-HQ"] = {true, {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"pnacEnabled", true}}}}, false};
+  live.location_customizations["L-HQ"] = {
+      true, {{"mpp", {{"backlightTimer", "ONE_MIN"}, {"pnacEnabled", true}}}}, false};
   live.scope_devices["L-HQ"] = {live_phone("D1", "001B54000001", "DMS Cisco 8851", "P-ALICE", "L-HQ"),
                                 live_phone("D2", "001B54000002", "DMS Cisco 8851", "P-X", "L-HQ")};
   live.scope_devices["L-HQ"][1].display_name = "Reception (Cisco 8851)";
@@ -46,7 +49,8 @@ TEST_CASE("a location customization change is one job with whole families; phone
   CHECK(job.not_reached[0].name == "Reception (Cisco 8851)");
   CHECK(plan.summary().jobs == 1);
   bool noted = false;
-  for (const auto& note : plan.notes) noted |= note.message.find("will not get this change") != std::string::npos;
+  for (const auto& note : plan.notes)
+    noted |= note.message.find("will not get this change") != std::string::npos;
   CHECK(noted);
 }
 
@@ -133,8 +137,10 @@ TEST_CASE("compression and owner hoteling from a WorkspaceDevices document") {
   REQUIRE(plan.steps.size() == 2);
   bool compression = false, hoteling = false;
   for (const auto& s : plan.steps) {
-    if (const auto* op = std::get_if<SetOwnerCompression>(&s.operation)) compression = op->compression == "ON";
-    if (const auto* op = std::get_if<SetOwnerHoteling>(&s.operation)) hoteling = op->hoteling == Hoteling{true, false, 12};
+    if (const auto* op = std::get_if<SetOwnerCompression>(&s.operation))
+      compression = op->compression == "ON";
+    if (const auto* op = std::get_if<SetOwnerHoteling>(&s.operation))
+      hoteling = op->hoteling == Hoteling{true, false, 12};
   }
   CHECK(compression);
   CHECK(hoteling);
@@ -142,7 +148,8 @@ TEST_CASE("compression and owner hoteling from a WorkspaceDevices document") {
 
 TEST_CASE("password values never appear in a plan's text or JSON, though the job carries them") {
   LiveState live = small_org();
-  live.org_customizations = ScopeCustomizations{std::nullopt, {{"mpp", {{"httpProxy", {{"password", "old"}}}}}}, false};
+  live.org_customizations =
+      ScopeCustomizations{std::nullopt, {{"mpp", {{"httpProxy", {{"password", "old"}}}}}}, false};
   DesiredState desired;
   DesiredScopeSettings org;
   org.name = "org";
@@ -162,7 +169,8 @@ TEST_CASE("password values never appear in a plan's text or JSON, though the job
   CHECK(json_text.find("(secret)") != std::string::npos);
   bool carried = false;
   for (const auto& s : plan.steps) {
-    if (const auto* job = std::get_if<DynamicSettingsJob>(&s.operation)) carried = job->request.tags[0].value == "hunter2-secret";
+    if (const auto* job = std::get_if<DynamicSettingsJob>(&s.operation))
+      carried = job->request.tags[0].value == "hunter2-secret";
   }
   CHECK(carried);
 }

@@ -131,10 +131,10 @@ class FakeWebexApi final : public WebexApi {
   std::map<std::string, Layout> layouts;  // device id -> layout
   std::vector<LineKeyTemplate> templates;
   std::vector<DeviceJob> jobs;
-  int job_conflicts = 0;                  // 409s to answer before a job starts
+  int job_conflicts = 0;  // 409s to answer before a job starts
   int job_polls_to_finish = 2;
-  std::vector<DeviceJobError> job_errors; // when set, the job finishes COMPLETED_WITH_ERRORS
-  int preview_count = -1;                 // -1: the number of devices of the template's model
+  std::vector<DeviceJobError> job_errors;  // when set, the job finishes COMPLETED_WITH_ERRORS
+  int preview_count = -1;                  // -1: the number of devices of the template's model
 
   Layout get_device_layout(const std::string& id) override {
     record("GET layout " + id);
@@ -219,7 +219,8 @@ class FakeWebexApi final : public WebexApi {
     record("GET settings " + id);
     return device_customizations[id];
   }
-  void put_device_customizations(const std::string& id, const std::string&, const ScopeCustomizations& body) override {
+  void put_device_customizations(const std::string& id, const std::string&,
+                                 const ScopeCustomizations& body) override {
     record("PUT settings " + id);
     device_customizations[id] = body;
   }
@@ -259,20 +260,24 @@ class FakeWebexApi final : public WebexApi {
     record("GET validationSchema " + family);
     return dynamic_schema;
   }
-  std::vector<DynamicSetting> get_org_dynamic_settings(const std::string& family, const std::vector<std::string>&) override {
+  std::vector<DynamicSetting> get_org_dynamic_settings(const std::string& family,
+                                                       const std::vector<std::string>&) override {
     record("POST org getSettings " + family);
     return dynamic["org:" + family];
   }
-  std::vector<DynamicSetting> get_location_dynamic_settings(const std::string& location_id, const std::string& family,
+  std::vector<DynamicSetting> get_location_dynamic_settings(const std::string& location_id,
+                                                            const std::string& family,
                                                             const std::vector<std::string>&) override {
     record("POST location getSettings " + location_id);
     return dynamic["loc:" + location_id + ":" + family];
   }
-  std::vector<DynamicSetting> get_device_dynamic_settings(const std::string& id, const std::vector<std::string>&) override {
+  std::vector<DynamicSetting> get_device_dynamic_settings(const std::string& id,
+                                                          const std::vector<std::string>&) override {
     record("POST device getSettings " + id);
     return dynamic[id];
   }
-  void put_device_dynamic_settings(const std::string& id, const std::vector<DynamicSettingChange>& changes) override {
+  void put_device_dynamic_settings(const std::string& id,
+                                   const std::vector<DynamicSettingChange>& changes) override {
     record("PUT dynamicSettings " + id);
     auto& tags = dynamic[id];
     for (const auto& c : changes) {
@@ -280,11 +285,13 @@ class FakeWebexApi final : public WebexApi {
       if (c.value) tags.push_back({"", c.tag, c.value, std::nullopt, ""});
     }
   }
-  DeviceConfigurations get_device_configurations(const std::string& id, const std::vector<std::string>&) override {
+  DeviceConfigurations get_device_configurations(const std::string& id,
+                                                 const std::vector<std::string>&) override {
     record("GET deviceConfigurations " + id);
     return configurations[id];
   }
-  void patch_device_configurations(const std::string& id, const std::vector<ConfigurationPatch>& patch) override {
+  void patch_device_configurations(const std::string& id,
+                                   const std::vector<ConfigurationPatch>& patch) override {
     record("PATCH deviceConfigurations " + id);
     for (const auto& p : patch) {
       auto& v = configurations[id][p.key];
@@ -300,7 +307,8 @@ class FakeWebexApi final : public WebexApi {
     record("PUT members " + id);
     members[id].members = list;
   }
-  std::vector<AvailableMember> search_available_members(const std::string& id, const std::string& name) override {
+  std::vector<AvailableMember> search_available_members(const std::string& id,
+                                                        const std::string& name) override {
     record("GET availableMembers " + id + " " + name);
     return available;
   }
