@@ -1,26 +1,12 @@
 #include "wxphones/cli/app.h"
 
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/logging_setup.h"
 #include "wxphones/cli/command.h"
 
 namespace wx::cli {
-
-namespace {
-
-// Logs go to stderr so stdout stays machine-readable (plan --format json).
-void setup_logging(const std::string& level) {
-  auto logger = spdlog::stderr_logger_mt("wxphones");
-  spdlog::set_default_logger(logger);
-  spdlog::set_pattern("%^%l%$: %v");
-  spdlog::set_level(spdlog::level::from_str(level));
-}
-
-}  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{"wxphones: Cisco Webex Calling desk phones as code"};
@@ -28,6 +14,10 @@ int run(int argc, char** argv) {
   std::string log_level = "warn";
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+  std::string log_format = "text";
+  app.add_option("--log-format", log_format, "text, or json (one object per line, for CI log collectors)")
+      ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   CommandAction action;
   add_validate_command(app, action);
@@ -44,7 +34,7 @@ int run(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 1;
   }
-  setup_logging(log_level);
+  setup_logging(log_level, log_format == "json" ? LogFormat::Json : LogFormat::Text);
   return action ? action() : 1;
 }
 
