@@ -1,4 +1,5 @@
 #pragma once
+#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,33 @@ inline int use_activation_codes(const Emulator& emulator) {
     ++used;
   }
   return used;
+}
+
+// HQ with three online 8851s (one per person), a 9861 and an 8875 for Alice, a lobby workspace's 8851;
+// Branch with Dave's 8851. Used by the settings and export tests.
+inline std::string settings_org_seed() {
+  const std::string path = temp_dir() + "/seed.yaml";
+  std::ofstream(path) << R"(org: {name: Acme}
+accessTokens: [wxphones-demo-token]
+lifecycle: {macOnlineAfter: 30s, activationCodeUsedAfter: null, onlineAfterActivation: 5s}
+jobs: {startDelay: 1s, durationPerDevice: 0.2s, minDuration: 3s}
+locations: [{name: HQ}, {name: Branch}]
+people:
+  - {email: alice@acme.example, firstName: Alice, lastName: Adams, location: HQ, extension: "1001"}
+  - {email: bob@acme.example, firstName: Bob, lastName: Brown, location: HQ, extension: "1002"}
+  - {email: carol@acme.example, firstName: Carol, lastName: Clark, location: HQ, extension: "1003"}
+  - {email: dave@acme.example, firstName: Dave, lastName: Davis, location: Branch, extension: "2001"}
+workspaces: [{displayName: HQ Lobby, location: HQ}]
+devices:
+  - {mac: "0A0000000001", model: DMS Cisco 8851, person: alice@acme.example, connectionStatus: connected}
+  - {mac: "0A0000000002", model: DMS Cisco 8851, person: bob@acme.example, connectionStatus: connected}
+  - {mac: "0A0000000003", model: DMS Cisco 8851, person: carol@acme.example, connectionStatus: connected}
+  - {mac: "0A0000000004", model: DMS Cisco 9861, person: alice@acme.example, connectionStatus: connected}
+  - {mac: "0A0000000005", model: DMS Cisco 8875, person: alice@acme.example, connectionStatus: connected}
+  - {mac: "0A0000000006", model: DMS Cisco 8851, workspace: HQ Lobby, connectionStatus: connected}
+  - {mac: "0A0000000007", model: DMS Cisco 8851, person: dave@acme.example, connectionStatus: connected}
+)";
+  return path;
 }
 
 }  // namespace e2e

@@ -13,31 +13,6 @@ using namespace e2e;
 
 namespace {
 
-std::string export_seed() {
-  const std::string path = temp_dir() + "/seed.yaml";
-  std::ofstream(path) << R"(org: {name: Acme}
-accessTokens: [wxphones-demo-token]
-lifecycle: {macOnlineAfter: 30s, activationCodeUsedAfter: null, onlineAfterActivation: 5s}
-jobs: {startDelay: 1s, durationPerDevice: 0.2s, minDuration: 3s}
-locations: [{name: HQ}, {name: Branch}]
-people:
-  - {email: alice@acme.example, firstName: Alice, lastName: Adams, location: HQ, extension: "1001"}
-  - {email: bob@acme.example, firstName: Bob, lastName: Brown, location: HQ, extension: "1002"}
-  - {email: carol@acme.example, firstName: Carol, lastName: Clark, location: HQ, extension: "1003"}
-  - {email: dave@acme.example, firstName: Dave, lastName: Davis, location: Branch, extension: "2001"}
-workspaces: [{displayName: HQ Lobby, location: HQ}]
-devices:
-  - {mac: "0A0000000001", model: DMS Cisco 8851, person: alice@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000002", model: DMS Cisco 8851, person: bob@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000003", model: DMS Cisco 8851, person: carol@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000004", model: DMS Cisco 9861, person: alice@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000005", model: DMS Cisco 8875, person: alice@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000006", model: DMS Cisco 8851, workspace: HQ Lobby, connectionStatus: connected}
-  - {mac: "0A0000000007", model: DMS Cisco 8851, person: dave@acme.example, connectionStatus: connected}
-)";
-  return path;
-}
-
 // The organisation's state, made by applying these manifests.
 const char* const kSetup = R"(apiVersion: wxphones/v1
 kind: LineKeyTemplate
@@ -122,7 +97,7 @@ std::string write_dir(const std::string& text) {
 }  // namespace
 
 TEST_CASE("export round trip: the exported directory validates and plans with no changes") {
-  Emulator emulator(export_seed());
+  Emulator emulator(settings_org_seed());
   const std::string setup = write_dir(kSetup);
   Result applied =
       run_wxphones({"apply", setup, "--auto-approve", "--poll-interval-ms", "100"}, emulator.env());
@@ -169,7 +144,7 @@ TEST_CASE("export round trip: the exported directory validates and plans with no
 }
 
 TEST_CASE("export --location writes only that location's phones") {
-  Emulator emulator(export_seed());
+  Emulator emulator(settings_org_seed());
   const std::string out = temp_dir() + "/branch";
   Result exported = run_wxphones({"export", "--location", "Branch", "--out", out}, emulator.env());
   REQUIRE_MESSAGE(exported.exit_code == 0, (exported.out + exported.err));

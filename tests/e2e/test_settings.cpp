@@ -11,31 +11,6 @@ using namespace e2e;
 
 namespace {
 
-// HQ with three online 8851s (one per person), a 9861 and an 8875 for Alice, and a lobby workspace.
-std::string settings_seed() {
-  const std::string path = temp_dir() + "/seed.yaml";
-  std::ofstream(path) << R"(org: {name: Acme}
-accessTokens: [wxphones-demo-token]
-lifecycle: {macOnlineAfter: 30s, activationCodeUsedAfter: null, onlineAfterActivation: 5s}
-jobs: {startDelay: 1s, durationPerDevice: 0.2s, minDuration: 3s}
-locations: [{name: HQ}, {name: Branch}]
-people:
-  - {email: alice@acme.example, firstName: Alice, lastName: Adams, location: HQ, extension: "1001"}
-  - {email: bob@acme.example, firstName: Bob, lastName: Brown, location: HQ, extension: "1002"}
-  - {email: carol@acme.example, firstName: Carol, lastName: Clark, location: HQ, extension: "1003"}
-  - {email: dave@acme.example, firstName: Dave, lastName: Davis, location: Branch, extension: "2001"}
-workspaces: [{displayName: HQ Lobby, location: HQ}]
-devices:
-  - {mac: "0A0000000001", model: DMS Cisco 8851, person: alice@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000002", model: DMS Cisco 8851, person: bob@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000003", model: DMS Cisco 8851, person: carol@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000004", model: DMS Cisco 9861, person: alice@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000005", model: DMS Cisco 8875, person: alice@acme.example, connectionStatus: connected}
-  - {mac: "0A0000000006", model: DMS Cisco 8851, workspace: HQ Lobby, connectionStatus: connected}
-)";
-  return path;
-}
-
 std::string phone_doc(const std::string& name, const std::string& model, const std::string& mac,
                       const std::string& owner, const std::string& extra) {
   return "---\napiVersion: wxphones/v1\nkind: Phone\nmetadata: {name: " + name +
@@ -67,7 +42,7 @@ const std::string kApplyChanges = "POST /telephony/config/devices/{deviceId}/act
 }  // namespace
 
 TEST_CASE("a location settings change runs one job and lists the phones with their own settings") {
-  Emulator emulator(settings_seed());
+  Emulator emulator(settings_org_seed());
   emulator.put("/_emulator/devices/0A0000000002/settings",
                {{"customEnabled", true}, {"customizations", {{"mpp", {{"backlightTimer", "ONE_MIN"}}}}}});
   const std::string dir = write_manifests(
@@ -99,7 +74,7 @@ TEST_CASE("a location settings change runs one job and lists the phones with the
 }
 
 TEST_CASE("a phone's own customizations: applied with applyChanges once, drift repaired") {
-  Emulator emulator(settings_seed());
+  Emulator emulator(settings_org_seed());
   const std::string dir =
       write_manifests(phone_doc("alice-mpp", "DMS Cisco 8851", "0A0000000001", "{person: alice@acme.example}",
                                 "  settings:\n    customizations:\n      mpp: {backlightTimer: "
@@ -121,7 +96,7 @@ TEST_CASE("a phone's own customizations: applied with applyChanges once, drift r
 
 TEST_CASE(
     "PhoneOS dynamic settings: declared, applied, drift repaired; an out-of-range value writes nothing") {
-  Emulator emulator(settings_seed());
+  Emulator emulator(settings_org_seed());
   const std::string owner = "{person: alice@acme.example}";
   const std::string dir =
       write_manifests(phone_doc("alice-9861", "DMS Cisco 9861", "0A0000000004", owner,
@@ -146,7 +121,7 @@ TEST_CASE(
 }
 
 TEST_CASE("8875 device configurations: applied, drift repaired; out of the valueSpace is a plan error") {
-  Emulator emulator(settings_seed());
+  Emulator emulator(settings_org_seed());
   const std::string owner = "{person: alice@acme.example}";
   const std::string dir = write_manifests(phone_doc("alice-8875", "DMS Cisco 8875", "0A0000000005", owner,
                                                     "  configurations:\n    Audio.Ringer.Volume: 9\n"));
@@ -169,7 +144,7 @@ TEST_CASE("8875 device configurations: applied, drift repaired; out of the value
 }
 
 TEST_CASE("members and hoteling round-trip; a member Webex does not offer is a plan error") {
-  Emulator emulator(settings_seed());
+  Emulator emulator(settings_org_seed());
   const std::string owner = "{person: bob@acme.example}";
   const std::string dir =
       write_manifests(phone_doc("bob-mpp", "DMS Cisco 8851", "0A0000000002", owner,
@@ -204,7 +179,7 @@ TEST_CASE("members and hoteling round-trip; a member Webex does not offer is a p
 }
 
 TEST_CASE("organisation dynamic settings through one job") {
-  Emulator emulator(settings_seed());
+  Emulator emulator(settings_org_seed());
   const std::string dir = write_manifests(
       "apiVersion: wxphones/v1\nkind: DeviceSettings\nmetadata: {name: org}\nspec:\n  scope: {organization: "
       "true}\n"
@@ -217,7 +192,7 @@ TEST_CASE("organisation dynamic settings through one job") {
 }
 
 TEST_CASE("wxphones rebuild runs the job and reports failed phones with tracking ids") {
-  Emulator emulator(settings_seed());
+  Emulator emulator(settings_org_seed());
   Result ok = run_wxphones({"rebuild", "--location", "HQ", "--poll-interval-ms", "100"}, emulator.env());
   CHECK_MESSAGE(ok.exit_code == 0, (ok.out + ok.err));
   CHECK(contains(ok.out, "completed"));
