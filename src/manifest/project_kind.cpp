@@ -6,38 +6,11 @@
 #include "manifest/builtin_kinds.h"
 #include "manifest/duration.h"
 #include "manifest/json_access.h"
+#include "wxphones/util/field_path.h"
 
 namespace wx::manifest {
 
 namespace {
-
-// spec.ignore[].field, split like wx::split_field_path (src/plan/ignore_rules.cpp): the manifest
-// module does not link the planner, and the loader must reject a path the planner would not apply.
-std::optional<std::vector<std::string>> split_path(const std::string& path) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '[') {
-      const bool quoted = i + 1 < path.size() && path[i + 1] == '"';
-      const std::size_t close = quoted ? path.find("\"]", i + 2) : path.find(']', i + 1);
-      const std::size_t start = i + (quoted ? 2 : 1);
-      if (close == std::string::npos || close == start) return std::nullopt;
-      std::string key = path.substr(start, close - start);
-      if (!quoted && key.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-      out.push_back(std::move(key));
-      i = close + (quoted ? 2 : 1);
-      continue;
-    }
-    if (!out.empty() && path[i++] != '.') return std::nullopt;
-    const std::size_t end = path.find_first_of(".[", i);
-    const std::size_t stop = end == std::string::npos ? path.size() : end;
-    if (stop == i) return std::nullopt;
-    out.push_back(path.substr(i, stop - i));
-    i = stop;
-  }
-  if (out.empty()) return std::nullopt;
-  return out;
-}
 
 // What each kind lets a rule name: a field, and how deep a path may go below it (-1: any depth,
 // the planner then leaves the whole field unmanaged). Identity fields (model, MAC, owner, scope)
@@ -88,7 +61,7 @@ std::string expected_fields(const std::vector<IgnorableField>& fields) {
 std::string check_ignored_field(const std::string& kind, const std::string& field) {
   const auto* fields = ignorable_fields(kind);
   if (fields == nullptr) return "";  // an unknown kind: the schema reports it
-  const auto segments = split_path(field);
+  const auto segments = split_field_path(field);
   const std::string expected = "; expected one of: " + expected_fields(*fields);
   if (!segments) {
     return "\"" + field + "\" is not a field path; write it like spec.tags or spec.configurations[\"Key\"]";

@@ -98,41 +98,6 @@ void ignore_in_scope(DesiredScopeSettings& scope, const Segments& s) {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> split_field_path(std::string_view path) {
-  Segments out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '[') {
-      if (i + 1 < path.size() && path[i + 1] == '"') {
-        const std::size_t close = path.find("\"]", i + 2);
-        if (close == std::string_view::npos || close == i + 2) return std::nullopt;
-        out.emplace_back(path.substr(i + 2, close - i - 2));
-        i = close + 2;
-      } else {
-        const std::size_t close = path.find(']', i + 1);
-        if (close == std::string_view::npos || close == i + 1) return std::nullopt;
-        std::string_view index = path.substr(i + 1, close - i - 1);
-        if (!std::all_of(index.begin(), index.end(), [](char c) { return c >= '0' && c <= '9'; }))
-          return std::nullopt;
-        out.emplace_back(index);
-        i = close + 1;
-      }
-    } else {
-      if (!out.empty()) {
-        if (path[i] != '.') return std::nullopt;
-        ++i;
-      }
-      std::size_t end = i;
-      while (end < path.size() && path[end] != '.' && path[end] != '[') ++end;
-      if (end == i) return std::nullopt;
-      out.emplace_back(path.substr(i, end - i));
-      i = end;
-    }
-  }
-  if (out.empty()) return std::nullopt;
-  return out;
-}
-
 void apply_ignore_rule(const IgnoreRule& rule, DesiredState& desired) {
   const auto segments = split_field_path(rule.field);
   if (!segments || segments->size() < 2 || (*segments)[0] != "spec") return;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "wxphones/model/desired.h"
+#include "wxphones/util/field_path.h"
 
 namespace wx {
 
@@ -17,9 +18,7 @@ namespace wx {
 //   spec.tags   spec.hoteling.guestHoursLimit   spec.settings.customizations.mpp.backlightTimer
 //   spec.dynamicSettings["%SCREEN_BRIGHTNESS%"]   spec.configurations["Audio.Ringer.Volume"]
 //   spec.dynamicSettings["Cisco 9800"]["%ENABLE_BLUETOOTH%"]   (DeviceSettings: family, then tag)
-
-// {"spec", "dynamicSettings", "Cisco 9800", "%TAG%"}; nullopt when the text is not a field path.
-std::optional<std::vector<std::string>> split_field_path(std::string_view path);
+// and split with split_field_path (wxphones/util/field_path.h), which the loader uses too.
 
 // The desired state without what `desired.project.ignore` names. Pure; rules the loader rejected
 // (unknown kind or field) change nothing.
