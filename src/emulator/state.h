@@ -158,9 +158,7 @@ struct DeviceJob {
   std::size_t processed = 0;
   int updated = 0;
   std::vector<JobError> errors;
-  // What applying does to one device (template snapshot, or the default layout).
-  Layout target;
-  bool keep_kem = true;
+  // What applying does to one device lives in the job's JobAction (jobs.h), held by the settings state.
   std::string status = "STARTING";  // STARTING | STARTED | COMPLETED | FAILED
   bool finished = false;
 };
