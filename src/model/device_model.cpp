@@ -77,7 +77,13 @@ DeviceModel DeviceModel::from_json(const nlohmann::json& entry) {
   return m;
 }
 
-ModelCatalog::ModelCatalog(std::vector<DeviceModel> models) : m_models(std::move(models)) {}
+ModelCatalog::ModelCatalog(std::vector<DeviceModel> models) : m_models(std::move(models)) {
+  // In catalog order, so the first model that carries a name wins, as a scan would find it.
+  for (std::size_t i = 0; i < m_models.size(); ++i) {
+    m_index.emplace(m_models[i].model, i);
+    m_index.emplace(m_models[i].display_name, i);
+  }
+}
 
 ModelCatalog ModelCatalog::from_supported_devices(const nlohmann::json& body) {
   std::vector<DeviceModel> models;
@@ -97,10 +103,8 @@ const ModelCatalog& ModelCatalog::builtin() {
 }
 
 const DeviceModel* ModelCatalog::find(std::string_view model_or_display_name) const {
-  for (const auto& m : m_models) {
-    if (m.model == model_or_display_name || m.display_name == model_or_display_name) return &m;
-  }
-  return nullptr;
+  auto it = m_index.find(model_or_display_name);
+  return it == m_index.end() ? nullptr : &m_models[it->second];
 }
 
 }  // namespace wx

@@ -13,12 +13,15 @@ namespace wx {
 
 namespace {
 
-// The tags a phone will carry when the job runs: tag steps run before layout jobs.
-std::vector<std::string> tags_at_job_time(const LiveDevice& device, const std::vector<TemplateUser>& users) {
+// The tags each managed phone will carry when the job runs: tag steps run before layout jobs.
+// Phones absent here keep their live tags.
+std::map<const LiveDevice*, std::vector<std::string>> tags_at_job_time(
+    const std::vector<TemplateUser>& users) {
+  std::map<const LiveDevice*, std::vector<std::string>> out;
   for (const auto& u : users) {
-    if (u.twin == &device && u.phone->tags) return normalize_tags(*u.phone->tags);
+    if (u.twin && u.phone->tags) out.emplace(u.twin, normalize_tags(*u.phone->tags));
   }
-  return normalize_tags(device.tags);
+  return out;
 }
 
 bool has_all(const std::vector<std::string>& tags, const std::vector<std::string>& wanted) {
@@ -57,6 +60,11 @@ namespace {
 std::optional<ApplyTemplateJob> exact_job(
     const std::vector<TemplateUser>& users, const std::vector<const LiveDevice*>& must_include,
     const LiveState& live, const std::function<bool(const std::string& model)>& model_selected) {
+  const auto declared_tags = tags_at_job_time(users);
+  auto tags_of = [&](const LiveDevice& d) {
+    auto it = declared_tags.find(&d);
+    return it == declared_tags.end() ? normalize_tags(d.tags) : it->second;
+  };
   std::set<const LiveDevice*> managed;
   std::set<std::string> location_ids;
   std::optional<std::vector<std::string>> common_tags;
@@ -64,7 +72,7 @@ std::optional<ApplyTemplateJob> exact_job(
     if (!u.twin) continue;
     managed.insert(u.twin);
     location_ids.insert(u.twin->location_id);
-    auto tags = tags_at_job_time(*u.twin, users);
+    auto tags = tags_of(*u.twin);
     if (!common_tags) {
       common_tags = tags;
     } else {
@@ -77,9 +85,10 @@ std::optional<ApplyTemplateJob> exact_job(
   job.request.include_device_tags = common_tags.value_or(std::vector<std::string>{});
   std::set<const LiveDevice*> selected;
   for (const auto& d : live.devices) {
+    if (!location_ids.contains(d.location_id)) continue;
     const std::string model = canonical_model(live.catalog, d.model.empty() ? d.product : d.model);
-    if (!model_selected(model) || !location_ids.contains(d.location_id)) continue;
-    if (!has_all(tags_at_job_time(d, users), job.request.include_device_tags)) continue;
+    if (!model_selected(model)) continue;
+    if (!has_all(tags_of(d), job.request.include_device_tags)) continue;
     selected.insert(&d);
   }
   for (const LiveDevice* d : selected) {

@@ -12,13 +12,13 @@ std::vector<std::string> normalize_tags(std::vector<std::string> tags) {
   return tags;
 }
 
-static std::string_view without_padding(std::string_view id) {
+std::string_view without_webex_padding(std::string_view id) {
   while (!id.empty() && id.back() == '=') id.remove_suffix(1);
   return id;
 }
 
 bool same_webex_id(std::string_view a, std::string_view b) {
-  return !a.empty() && without_padding(a) == without_padding(b);
+  return !a.empty() && without_webex_padding(a) == without_webex_padding(b);
 }
 
 std::string canonical_model(const ModelCatalog& catalog, std::string_view model_or_display_name) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,8 @@ class ModelCatalog {
 
  private:
   std::vector<DeviceModel> m_models;
+  // model string and display name -> position; the planner looks a model up per phone per job
+  std::map<std::string, std::size_t, std::less<>> m_index;
 };
 
 }  // namespace wx
