@@ -27,6 +27,7 @@ void close_mid_response(httplib::Response& res) {
 Server::Server(State& state, ServerOptions options)
     : m_state(state),
       m_options(std::move(options)),
+      m_latency_ms(m_options.latency_ms),
       m_limiter(m_options.rate_limit_rps, m_options.rate_limit_burst) {
   if (!m_options.traffic_log_path.empty()) m_log = std::make_unique<TrafficLog>(m_options.traffic_log_path);
   add_device_routes(m_api);
@@ -44,6 +45,16 @@ Server::Server(State& state, ServerOptions options)
   add_control_routes(m_control, m_stats, m_faults);
   add_settings_control_routes(m_control);
   add_config_control_routes(m_control);
+  m_control.add("PUT", "/_emulator/latency", [this](Context& ctx) {
+    auto body = nlohmann::json::parse(ctx.req.body, nullptr, false);
+    if (!body.is_object() || !body.contains("ms") || !body["ms"].is_number_integer() ||
+        body["ms"].get<int>() < 0) {
+      send_error(ctx.res, 400, "Expected {\"ms\": a non-negative integer}.");
+      return;
+    }
+    m_latency_ms = body["ms"].get<int>();
+    ctx.send_json(200, {{"ms", m_latency_ms.load()}});
+  });
 
   m_http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   m_http.set_keep_alive_max_count(1000);
@@ -121,7 +132,8 @@ bool Server::org_accepted(const httplib::Request& req) const {
 }
 
 void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
-  if (m_options.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(m_options.latency_ms));
+  if (int latency = m_latency_ms.load(); latency > 0)
+    std::this_thread::sleep_for(std::chrono::milliseconds(latency));
   std::string api_path;
   if (req.path.rfind(kApiPrefix, 0) == 0 &&
       (req.path.size() == kApiPrefix.size() || req.path[kApiPrefix.size()] == '/')) {

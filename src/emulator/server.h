@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,7 @@ class Server {
   ServerOptions m_options;
   Router m_api;
   Router m_control;
+  std::atomic<int> m_latency_ms;  // PUT /_emulator/latency changes it while serving (bench)
   Stats m_stats;
   FaultSet m_faults;
   RateLimiter m_limiter;
