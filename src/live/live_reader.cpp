@@ -1,7 +1,9 @@
 #include "wxphones/live/live_reader.h"
 
+#include "live/device_merger.h"
 #include "live/settings_reader.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -24,65 +26,6 @@ struct OwnerKey {
   std::string name;
   bool has_phone_os = false;  // its phones may be visible only in the telephony listing
   bool list_devices = false;  // false: only resolved (a member, a settings scope)
-};
-
-class DeviceMerger {
- public:
-  void add_webex(std::vector<LiveDevice> devices) {
-    std::lock_guard lock(m_mutex);
-    for (auto& d : devices) {
-      if (m_ids.insert(d.id).second) m_devices.push_back(std::move(d));
-    }
-  }
-
-  // Telephony listings know the model string and see phones /devices does not (yet).
-  void add_owner_devices(const std::vector<OwnerDevice>& devices, const std::string& person_id,
-                         const std::string& workspace_id) {
-    std::lock_guard lock(m_mutex);
-    m_owner_devices.push_back({devices, person_id, workspace_id});
-  }
-
-  std::vector<LiveDevice> merged() {
-    for (const auto& batch : m_owner_devices) {
-      for (const auto& od : batch.devices) {
-        LiveDevice* match = nullptr;
-        for (auto& d : m_devices) {
-          if ((!od.mac.empty() && d.mac == od.mac) || same_webex_id(d.calling_device_id, od.id)) match = &d;
-        }
-        if (match) {
-          if (match->model.empty()) match->model = od.model;
-          if (match->activation_state.empty()) match->activation_state = od.activation_state;
-          if (match->calling_device_id.empty()) match->calling_device_id = od.id;
-          continue;
-        }
-        if (!m_ids.insert(od.id).second) continue;
-        LiveDevice d;
-        d.id = od.id;
-        d.calling_device_id = od.id;
-        d.mac = od.mac;
-        d.model = od.model;
-        d.person_id = batch.person_id;
-        d.workspace_id = batch.workspace_id;
-        d.activation_state = od.activation_state;
-        d.connection_status = od.activation_state == "ACTIVATING" ? "activating" : "unknown";
-        d.tags = od.tags;
-        d.webex_aware = false;
-        m_devices.push_back(std::move(d));
-      }
-    }
-    return m_devices;
-  }
-
- private:
-  struct OwnerBatch {
-    std::vector<OwnerDevice> devices;
-    std::string person_id;
-    std::string workspace_id;
-  };
-  std::mutex m_mutex;
-  std::set<std::string> m_ids;
-  std::vector<LiveDevice> m_devices;
-  std::vector<OwnerBatch> m_owner_devices;
 };
 
 // Every person and workspace the manifests name: phone owners and hoteling owners (their devices
@@ -203,18 +146,26 @@ void read_layouts_and_templates(const DesiredState& desired, WebexApi& api, cons
   });
 }
 
-}  // namespace
+// Owners whose telephony listing is needed even when /devices was listed org-wide: those that
+// declare hoteling (it is read from there) and those with a declared phone /devices does not show
+// (a PhoneOS phone not yet Webex-aware, an activation code not yet used).
+std::set<std::pair<int, std::string>> owners_needing_listing(const DesiredState& desired,
+                                                             const std::set<std::string>& org_macs) {
+  std::set<std::pair<int, std::string>> out;
+  auto key = [](const OwnerRef& o) {
+    return std::pair<int, std::string>{static_cast<int>(o.kind),
+                                       o.kind == OwnerRef::Kind::Person ? lower(o.name) : o.name};
+  };
+  for (const auto& phone : desired.phones) {
+    if (phone.hoteling || !phone.mac || !org_macs.contains(*phone.mac)) out.insert(key(phone.owner));
+  }
+  for (const auto& doc : desired.owner_devices) out.insert(key(doc.owner));
+  return out;
+}
 
-LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options) {
-  LiveRead result;
-  LiveState& live = result.state;
-  std::mutex mutex;
-  const std::vector<OwnerKey> owners = owners_of(desired);
-
-  // 1. What everything else is resolved against: models, locations, the owners.
-  std::vector<std::function<void()>> reads;
-  reads.push_back([&] { live.catalog = api.supported_devices(); });
-  reads.push_back([&] { live.locations = api.list_locations(); });
+// One lookup per owner: the cheapest way for a few owners.
+void resolve_owners_one_by_one(const std::vector<OwnerKey>& owners, WebexApi& api, LiveState& live,
+                               std::mutex& mutex, std::vector<std::function<void()>>& reads) {
   for (const auto& owner : owners) {
     reads.push_back([&, owner] {
       if (owner.kind == OwnerRef::Kind::Person) {
@@ -230,10 +181,102 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
       if (!matches.empty()) live.workspaces[owner.name] = matches.front();
     });
   }
+}
+
+// The organisation's people, workspaces and phones, a page of 1,000 per request, filtered to the
+// owners named: fewer requests than one lookup per owner once many owners are named.
+void resolve_owners_from_listings(const std::vector<OwnerKey>& owners, WebexApi& api, LiveState& live,
+                                  std::vector<LiveDevice>& org_phones,
+                                  std::vector<std::function<void()>>& reads) {
+  bool people = false, workspaces = false;
+  for (const auto& o : owners) (o.kind == OwnerRef::Kind::Person ? people : workspaces) = true;
+  if (people) {
+    reads.push_back([&] {
+      std::set<std::string> named;
+      for (const auto& o : owners) {
+        if (o.kind == OwnerRef::Kind::Person) named.insert(o.name);
+      }
+      for (auto& p : api.list_people()) {
+        const std::string key = lower(p.email);
+        if (named.contains(key)) live.people.emplace(key, std::move(p));
+      }
+    });
+  }
+  if (workspaces) {
+    reads.push_back([&] {
+      std::set<std::string> named;
+      for (const auto& o : owners) {
+        if (o.kind == OwnerRef::Kind::Workspace) named.insert(o.name);
+      }
+      for (auto& w : api.list_workspaces()) {
+        if (!named.contains(w.display_name)) continue;
+        if (++live.workspace_matches[w.display_name] == 1) live.workspaces[w.display_name] = w;
+      }
+    });
+  }
+  reads.push_back([&] {
+    DeviceQuery query;
+    query.type = "phone";
+    org_phones = api.list_devices(query);
+  });
+}
+
+// The prune scope's location ids ("" = the whole organisation); unknown names are diagnostics.
+std::vector<std::string> prune_location_ids(const DesiredState& desired, const LiveState& live,
+                                            Diagnostics& diagnostics) {
+  std::vector<std::string> ids;
+  const auto& scope = desired.project.prune_phones;
+  if (!scope) return ids;
+  for (const auto& name : scope->locations) {
+    if (const auto* l = live.location_by_name(name)) {
+      ids.push_back(l->id);
+    } else {
+      diagnostics.push_back({Severity::Error, desired.project.where, "spec.prune.phones.locations",
+                             "prune scope names location \"" + name +
+                                 "\", which does not exist; expected the name of a Webex location"});
+    }
+  }
+  if (scope->locations.empty()) ids.push_back("");
+  return ids;
+}
+
+bool in_prune_scope(const LiveDevice& d, const PhonePruneScope& scope,
+                    const std::vector<std::string>& location_ids) {
+  const bool location = std::any_of(location_ids.begin(), location_ids.end(),
+                                    [&](const std::string& id) { return id.empty() || id == d.location_id; });
+  return location && (!scope.tag || std::find(d.tags.begin(), d.tags.end(), *scope.tag) != d.tags.end());
+}
+
+}  // namespace
+
+LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options) {
+  LiveRead result;
+  LiveState& live = result.state;
+  std::mutex mutex;
+  const std::vector<OwnerKey> owners = owners_of(desired);
+  const bool org_wide = static_cast<int>(owners.size()) >= options.org_wide_min_owners;
+
+  // 1. What everything else is resolved against: models, locations, the owners.
+  std::vector<LiveDevice> org_phones;  // org_wide: every phone of the organisation
+  std::vector<std::function<void()>> reads;
+  reads.push_back([&] { live.catalog = api.supported_devices(); });
+  reads.push_back([&] { live.locations = api.list_locations(); });
+  if (org_wide) {
+    resolve_owners_from_listings(owners, api, live, org_phones, reads);
+  } else {
+    resolve_owners_one_by_one(owners, api, live, mutex, reads);
+  }
   parallel_for(reads.size(), options.parallelism, [&](std::size_t i) { reads[i](); });
 
   // 2. The owners' phones, and the phones inside the prune scope.
   DeviceMerger merger;
+  std::set<std::string> org_macs, declared_macs;
+  for (const auto& d : org_phones) org_macs.insert(d.mac);
+  for (const auto& phone : desired.phones) {
+    if (phone.mac) declared_macs.insert(*phone.mac);
+  }
+  const auto listing_needed = owners_needing_listing(desired, org_macs);
+  std::set<std::string> owner_ids;
   reads.clear();
   for (const auto& owner : owners) {
     if (!owner.list_devices) continue;
@@ -247,12 +290,16 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
       if (it == live.workspaces.end()) continue;
       workspace_id = it->second.id;
     }
-    reads.push_back([&, person_id, workspace_id] {
-      DeviceQuery query;
-      query.person_id = person_id;
-      query.workspace_id = workspace_id;
-      merger.add_webex(api.list_devices(query));
-    });
+    owner_ids.insert(person_id.empty() ? workspace_id : person_id);
+    if (!org_wide) {
+      reads.push_back([&, person_id, workspace_id] {
+        DeviceQuery query;
+        query.person_id = person_id;
+        query.workspace_id = workspace_id;
+        merger.add_webex(api.list_devices(query));
+      });
+    }
+    if (org_wide && !listing_needed.contains({static_cast<int>(owner.kind), owner.name})) continue;
     reads.push_back([&, person_id, workspace_id] {
       auto devices =
           person_id.empty() ? api.list_workspace_devices(workspace_id) : api.list_person_devices(person_id);
@@ -260,19 +307,22 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
       merger.add_owner_devices(devices, person_id, workspace_id);
     });
   }
-  if (const auto& scope = desired.project.prune_phones) {
-    std::vector<std::string> location_ids;
-    for (const auto& name : scope->locations) {
-      if (const auto* l = live.location_by_name(name)) {
-        location_ids.push_back(l->id);
-      } else {
-        result.diagnostics.push_back({Severity::Error, desired.project.where, "spec.prune.phones.locations",
-                                      "prune scope names location \"" + name +
-                                          "\", which does not exist; expected the name of a Webex location"});
-      }
+  const std::vector<std::string> prune_ids = prune_location_ids(desired, live, result.diagnostics);
+  std::set<std::string> job_locations = merger_locations(desired, live, options);
+  if (org_wide) {
+    // The same phones the per-owner reads would find, without asking again.
+    std::vector<LiveDevice> kept;
+    for (auto& d : org_phones) {
+      const bool wanted =
+          owner_ids.contains(d.person_id) || owner_ids.contains(d.workspace_id) ||
+          declared_macs.contains(d.mac) || job_locations.contains(d.location_id) ||
+          (desired.project.prune_phones && in_prune_scope(d, *desired.project.prune_phones, prune_ids));
+      if (wanted) kept.push_back(std::move(d));
     }
-    if (scope->locations.empty()) location_ids.push_back("");  // the whole organisation
-    for (const auto& location_id : location_ids) {
+    merger.add_webex(std::move(kept));
+    job_locations.clear();  // already among the phones kept
+  } else if (const auto& scope = desired.project.prune_phones) {
+    for (const auto& location_id : prune_ids) {
       reads.push_back([&, location_id] {
         DeviceQuery query;
         query.location_id = location_id;
@@ -284,7 +334,7 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
   }
   parallel_for(reads.size(), options.parallelism, [&](std::size_t i) { reads[i](); });
 
-  read_layouts_and_templates(desired, api, options, live, merger_locations(desired, live, options), merger);
+  read_layouts_and_templates(desired, api, options, live, job_locations, merger);
   live.devices = merger.merged();
 
   // 3. MACs the manifests name that are not among those phones: free, or in use elsewhere?

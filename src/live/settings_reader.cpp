@@ -145,6 +145,8 @@ class SettingsReader {
         std::map<std::string, bool> available;
         for (const auto& m : members.members) available[m.id] = true;  // already on the phone
         for (const auto& name : aspects.member_names) {
+          // One already on the phone needs no search: a no-op plan reads only the members list.
+          if (const std::string id = id_of_reference(name); !id.empty() && available.contains(id)) continue;
           for (const auto& a : m_api.search_available_members(calling_id(d), display_term(name))) {
             available[a.id] = true;
           }

@@ -23,6 +23,8 @@ class HttpWebexApi final : public WebexApi {
   std::vector<OwnerDevice> list_workspace_devices(const std::string& workspace_id) override;
   std::optional<Person> find_person_by_email(const std::string& email) override;
   std::vector<Workspace> find_workspaces_by_name(const std::string& display_name) override;
+  std::vector<Person> list_people() override;
+  std::vector<Workspace> list_workspaces() override;
   std::vector<Location> list_locations() override;
   ModelCatalog supported_devices() override;
 

@@ -147,6 +147,25 @@ std::vector<Workspace> HttpWebexApi::find_workspaces_by_name(const std::string& 
   return out;
 }
 
+std::vector<Person> HttpWebexApi::list_people() {
+  std::vector<Person> out;
+  for (const auto& item : m_client.list("/people", {{"max", std::to_string(page_size::kPeople)}})) {
+    for (const auto& email : strings_of(item, "emails")) {
+      out.push_back(Person{string_of(item, "id"), email, string_of(item, "displayName"),
+                           string_of(item, "locationId")});
+    }
+  }
+  return out;
+}
+
+std::vector<Workspace> HttpWebexApi::list_workspaces() {
+  std::vector<Workspace> out;
+  for (const auto& item : m_client.list("/workspaces", {{"max", std::to_string(page_size::kWorkspaces)}})) {
+    out.push_back(workspace_from_json(item));
+  }
+  return out;
+}
+
 std::vector<Location> HttpWebexApi::list_locations() {
   std::vector<Location> out;
   for (const auto& item : m_client.list("/locations", {{"max", std::to_string(page_size::kLocations)}})) {

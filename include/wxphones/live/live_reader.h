@@ -9,6 +9,10 @@ namespace wx {
 struct LiveReadOptions {
   int parallelism = 8;  // concurrent reads; the client bounds requests in flight as well
   int bulk_min_phones = 5;  // as PlanOptions: templates this widely used may go out as one job
+  // From this many named owners on, people, workspaces and phones are listed org-wide (a page per
+  // 1,000) instead of looked up per owner (three requests each): cheaper for any organisation of
+  // up to ~50 people per owner named.
+  int org_wide_min_owners = 50;
 };
 
 struct LiveRead {

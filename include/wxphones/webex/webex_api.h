@@ -61,6 +61,10 @@ class WebexApi {
   virtual std::vector<Workspace> find_workspaces_by_name(
       const std::string& display_name) = 0;  // exact matches
   virtual std::vector<Location> list_locations() = 0;
+  // Every person / workspace of the organisation (all pages): cheaper than one lookup per owner
+  // when a manifest set names many owners. A person appears once per email address.
+  virtual std::vector<Person> list_people() = 0;
+  virtual std::vector<Workspace> list_workspaces() = 0;
   virtual ModelCatalog supported_devices() = 0;
 
   // Writes.

@@ -1,6 +1,7 @@
 #pragma once
 // An in-memory WebexApi for unit tests of the core (executor, live reader). It records every call
 // so tests can assert on what was read and written. End-to-end tests use the real client instead.
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
@@ -36,6 +37,8 @@ class FakeWebexApi final : public WebexApi {
       if (!q.person_id.empty() && d.person_id != q.person_id) continue;
       if (!q.workspace_id.empty() && d.workspace_id != q.workspace_id) continue;
       if (!q.mac.empty() && d.mac != q.mac) continue;
+      if (!q.location_id.empty() && d.location_id != q.location_id) continue;
+      if (!q.tag.empty() && std::find(d.tags.begin(), d.tags.end(), q.tag) == d.tags.end()) continue;
       out.push_back(d);
     }
     return out;
@@ -56,8 +59,14 @@ class FakeWebexApi final : public WebexApi {
     }
     return out;
   }
-  std::vector<OwnerDevice> list_person_devices(const std::string&) override { return {}; }
-  std::vector<OwnerDevice> list_workspace_devices(const std::string&) override { return {}; }
+  std::vector<OwnerDevice> list_person_devices(const std::string& id) override {
+    record("GET owner devices " + id);
+    return {};
+  }
+  std::vector<OwnerDevice> list_workspace_devices(const std::string& id) override {
+    record("GET owner devices " + id);
+    return {};
+  }
   std::optional<Person> find_person_by_email(const std::string& email) override {
     record("GET /people " + email);
     auto it = people.find(email);
@@ -71,6 +80,16 @@ class FakeWebexApi final : public WebexApi {
     }
     return out;
   }
+  std::vector<Person> list_people() override {
+    record("GET /people");
+    std::vector<Person> out;
+    for (const auto& [email, p] : people) out.push_back(p);
+    return out;
+  }
+  std::vector<Workspace> list_workspaces() override {
+    record("GET /workspaces");
+    return workspaces;
+  }
   std::vector<Location> list_locations() override {
     record("GET /locations");
     return locations;
@@ -82,7 +101,11 @@ class FakeWebexApi final : public WebexApi {
   std::vector<MacStatus> validate_macs(const std::vector<std::string>& macs) override {
     record("POST validateMacs");
     std::vector<MacStatus> out;
-    for (const auto& m : macs) out.push_back({m, "AVAILABLE", std::nullopt, ""});
+    for (const auto& m : macs) {
+      const bool in_use =
+          std::any_of(devices.begin(), devices.end(), [&](const LiveDevice& d) { return d.mac == m; });
+      out.push_back({m, in_use ? "UNAVAILABLE" : "AVAILABLE", std::nullopt, ""});
+    }
     return out;
   }
   LiveDevice create_device_by_mac(const CreateDeviceByMac& r) override {
