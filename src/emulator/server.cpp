@@ -1,5 +1,8 @@
 #include "emulator/server.h"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <stdexcept>
 #include <thread>
 
@@ -14,6 +17,24 @@ namespace {
 constexpr std::string_view kApiPrefix = "/v1";
 constexpr std::string_view kControlPrefix = "/_emulator/";
 constexpr std::size_t kThreads = 32;  // keep-alive connections each hold a worker
+
+// cpp-httplib's compiled library listens with a backlog of 5: a client opening 16 connections
+// at once loses SYNs and waits a second to retransmit. Linux lets listen() be called again on the
+// bound socket to widen the backlog; find it among our descriptors by its port.
+void widen_listen_backlog(int port) {
+  for (int fd = 0; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) continue;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    int bound = 0;
+    if (address.ss_family == AF_INET) bound = ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+    if (address.ss_family == AF_INET6) bound = ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+}
 
 // Drops the connection after the headers: the client sees a truncated response, as on a reset.
 void close_mid_response(httplib::Response& res) {
@@ -79,6 +100,7 @@ int Server::bind(const std::string& host, int port) {
   } else if (!m_http.bind_to_port(host, port)) {
     throw std::runtime_error("cannot bind " + host + ":" + std::to_string(port));
   }
+  widen_listen_backlog(bound);
   return bound;
 }
 
