@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -94,23 +95,25 @@ std::set<std::string> merger_locations(const DesiredState& desired, const LiveSt
   return locations;
 }
 
-// Templates (with keys for the managed ones), the layouts of phones whose layout is managed, and
-// the phones of the locations a template job could reach.
-void read_layouts_and_templates(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options,
-                                LiveState& live, const std::set<std::string>& job_locations,
-                                DeviceMerger& merger) {
+// Every template of the organisation, with the keys of the ones the manifests declare.
+void read_templates(const DesiredState& desired, WebexApi& api, const LiveReadOptions& options,
+                    LiveState& live) {
   bool layouts_managed = false;
   for (const auto& phone : desired.phones) layouts_managed |= phone.layout.has_value();
-  if (!desired.templates.empty() || desired.project.prune_templates || layouts_managed) {
-    live.templates = api.list_line_key_templates();
-    std::set<std::string> wanted;
-    for (const auto& t : desired.templates) wanted.insert(t.spec.template_name);
-    parallel_for(live.templates.size(), options.parallelism, [&](std::size_t i) {
-      if (wanted.contains(live.templates[i].template_name)) {
-        live.templates[i] = api.get_line_key_template(live.templates[i].id);
-      }
-    });
-  }
+  if (desired.templates.empty() && !desired.project.prune_templates && !layouts_managed) return;
+  live.templates = api.list_line_key_templates();
+  std::set<std::string> wanted;
+  for (const auto& t : desired.templates) wanted.insert(t.spec.template_name);
+  parallel_for(live.templates.size(), options.parallelism, [&](std::size_t i) {
+    if (wanted.contains(live.templates[i].template_name)) {
+      live.templates[i] = api.get_line_key_template(live.templates[i].id);
+    }
+  });
+}
+
+// The phones of the locations a template job could reach.
+void read_job_locations(const std::set<std::string>& job_locations, WebexApi& api,
+                        const LiveReadOptions& options, DeviceMerger& merger) {
   std::vector<std::string> locations(job_locations.begin(), job_locations.end());
   parallel_for(locations.size(), options.parallelism, [&](std::size_t i) {
     DeviceQuery query;
@@ -118,18 +121,21 @@ void read_layouts_and_templates(const DesiredState& desired, WebexApi& api, cons
     query.type = "phone";
     merger.add_webex(api.list_devices(query));
   });
-  if (!layouts_managed) return;
-  // The layouts of the managed owners' phones: a few more reads than strictly needed, but no
-  // pairing here (that is the planner's job).
+}
+
+// The layouts of the phones of owners whose layout is managed: a few more reads than strictly
+// needed, but no pairing here (that is the planner's job).
+std::map<std::string, Layout> read_layouts(const DesiredState& desired, WebexApi& api,
+                                           const LiveReadOptions& options, const LiveState& live) {
+  std::map<std::string, Layout> layouts;
   std::set<std::string> owners;
   for (const auto& phone : desired.phones) {
     if (!phone.layout) continue;
     Diagnostics reported_by_the_planner;
     if (auto owner = resolve_owner(phone, live, reported_by_the_planner)) owners.insert(owner->id());
   }
-  std::vector<LiveDevice> devices = merger.merged();
   std::vector<const LiveDevice*> to_read;
-  for (const auto& d : devices) {
+  for (const auto& d : live.devices) {
     if (owners.contains(d.person_id) || owners.contains(d.workspace_id)) to_read.push_back(&d);
   }
   std::mutex mutex;
@@ -138,12 +144,13 @@ void read_layouts_and_templates(const DesiredState& desired, WebexApi& api, cons
     try {
       Layout layout = api.get_device_layout(d.calling_device_id.empty() ? d.id : d.calling_device_id);
       std::lock_guard lock(mutex);
-      live.layouts[d.id] = std::move(layout);
+      layouts[d.id] = std::move(layout);
     } catch (const ApiError& e) {
       // A phone that cannot report a layout yet (never online, not Webex-aware) gets it written.
       if (e.status() < 400 || e.status() >= 500) throw;
     }
   });
+  return layouts;
 }
 
 // Owners whose telephony listing is needed even when /devices was listed org-wide: those that
@@ -334,7 +341,8 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
   }
   parallel_for(reads.size(), options.parallelism, [&](std::size_t i) { reads[i](); });
 
-  read_layouts_and_templates(desired, api, options, live, job_locations, merger);
+  read_templates(desired, api, options, live);
+  read_job_locations(job_locations, api, options, merger);
   live.devices = merger.merged();
 
   // 3. MACs the manifests name that are not among those phones: free, or in use elsewhere?
@@ -370,8 +378,12 @@ LiveRead read_live_state(const DesiredState& desired, WebexApi& api, const LiveR
     }
   });
 
-  // 4. Settings: only the declared aspects, of the phones and scopes that declare them.
+  // 4. Layouts and settings: only the declared aspects, of the phones and scopes that declare them.
+  // Side by side (they write different parts of the state): the client bounds the requests in
+  // flight, and neither waits for the other's last reads.
+  auto layouts = std::async(std::launch::async, [&] { return read_layouts(desired, api, options, live); });
   read_settings(desired, api, options, live);
+  live.layouts = layouts.get();
   return result;
 }
 
