@@ -82,12 +82,13 @@ class SettingsReader {
   }
 
   void read_phones() {
-    std::map<std::string, DeclaredAspects> by_owner;  // owner id -> aspects
+    // owner id (without base64 padding, so both forms meet) -> aspects
+    std::map<std::string, DeclaredAspects, std::less<>> by_owner;
     for (const auto& phone : m_desired.phones) {
       Diagnostics reported_by_the_planner;
       auto owner = resolve_owner(phone, m_live, reported_by_the_planner);
       if (!owner) continue;
-      auto& aspects = by_owner[owner->id()];
+      auto& aspects = by_owner[std::string(without_webex_padding(owner->id()))];
       if (phone.members) {
         aspects.members = true;
         for (const auto& m : *phone.members) {
@@ -103,9 +104,7 @@ class SettingsReader {
       const DeclaredAspects* aspects = nullptr;
       for (const auto& id : {d.person_id, d.workspace_id}) {
         if (id.empty()) continue;
-        for (const auto& [owner_id, a] : by_owner) {
-          if (same_webex_id(owner_id, id)) aspects = &a;
-        }
+        if (auto it = by_owner.find(without_webex_padding(id)); it != by_owner.end()) aspects = &it->second;
       }
       const DeviceModel* model = model_of(m_live, d);
       if (aspects == nullptr || model == nullptr) continue;
