@@ -16,13 +16,6 @@ std::string line_port(const State& state, const std::string& uuid) {
   return uuid.substr(0, 8) + "@" + state.org.uuid.substr(0, 8) + ".emulator.webex.local";
 }
 
-const Candidate* find_candidate(const std::vector<Candidate>& all, const std::string& uuid) {
-  for (const auto& c : all) {
-    if (c.uuid == uuid) return &c;
-  }
-  return nullptr;
-}
-
 // Reads one optional member field, refusing a wrong JSON type.
 template <typename T>
 bool read_field(const nlohmann::json& item, const char* key, T& field, std::string& error,
@@ -59,20 +52,47 @@ const MemberExtra& extra_of(const State& state, const std::string& uuid) {
   return it == state.org.config.extras.end() ? defaults : it->second;
 }
 
+namespace {
+
+Candidate person_candidate(const State& state, const Person& p) {
+  const auto& extra = extra_of(state, p.uuid);
+  return {p.uuid,      "PEOPLE",        p.first_name,
+          p.last_name, p.display_name,  extra.phone_number,
+          p.extension, p.location_uuid, extra.shared_line_eligible};
+}
+
+// A workspace has no first/last name; Webex puts the display name in firstName (as owner{}).
+Candidate workspace_candidate(const State& state, const Workspace& w) {
+  const auto& extra = extra_of(state, w.uuid);
+  return {w.uuid,
+          "PLACE",
+          w.display_name,
+          "",
+          w.display_name,
+          extra.phone_number,
+          extra.extension,
+          w.location_uuid,
+          extra.shared_line_eligible};
+}
+
+}  // namespace
+
 std::vector<Candidate> candidates(const State& state) {
   std::vector<Candidate> out;
+  for (const auto& p : state.org.people) out.push_back(person_candidate(state, p));
+  for (const auto& w : state.org.workspaces) out.push_back(workspace_candidate(state, w));
+  return out;
+}
+
+// One candidate by uuid, without building the list (members are read once per phone).
+std::optional<Candidate> candidate_of(const State& state, const std::string& uuid) {
   for (const auto& p : state.org.people) {
-    const auto& extra = extra_of(state, p.uuid);
-    out.push_back({p.uuid, "PEOPLE", p.first_name, p.last_name, p.display_name, extra.phone_number,
-                   p.extension, p.location_uuid, extra.shared_line_eligible});
+    if (p.uuid == uuid) return person_candidate(state, p);
   }
   for (const auto& w : state.org.workspaces) {
-    // A workspace has no first/last name; Webex puts the display name in firstName (as owner{}).
-    const auto& extra = extra_of(state, w.uuid);
-    out.push_back({w.uuid, "PLACE", w.display_name, "", w.display_name, extra.phone_number, extra.extension,
-                   w.location_uuid, extra.shared_line_eligible});
+    if (w.uuid == uuid) return workspace_candidate(state, w);
   }
-  return out;
+  return std::nullopt;
 }
 
 nlohmann::json candidate_json(const State& state, const Candidate& c) {
@@ -104,11 +124,10 @@ std::vector<MemberLine> members_of(const State&, const Device& device) {
 
 nlohmann::json members_json(const State& state, const Device& device) {
   const auto* model = state.model_of(device);
-  auto all = candidates(state);
   auto list = nlohmann::json::array();
   for (const auto& m : members_of(state, device)) {
-    const Candidate* c = find_candidate(all, m.member_uuid);
-    if (c == nullptr) continue;  // not in the org any more
+    const auto c = candidate_of(state, m.member_uuid);
+    if (!c) continue;  // not in the org any more
     nlohmann::json j = {{"id", make_id(m.member_type, m.member_uuid)},
                         {"firstName", c->first_name},
                         {"lastName", c->last_name}};
@@ -142,7 +161,6 @@ std::optional<std::string> parse_members(const State& state, const Device& devic
   const auto* model = state.model_of(device);
   const int max_lines = model != nullptr ? model->number_of_line_ports : 0;
   const auto owner = owner_line(device);
-  auto all = candidates(state);
 
   std::vector<MemberLine> lines;
   std::set<std::string> seen;
@@ -153,13 +171,13 @@ std::optional<std::string> parse_members(const State& state, const Device& devic
     }
     const auto id = item["id"].get<std::string>();
     MemberLine line;
-    const Candidate* c = nullptr;
+    std::optional<Candidate> c;
     if (auto uuid = uuid_of(id, "PEOPLE", "PERSON")) {
-      c = find_candidate(all, *uuid);
+      c = candidate_of(state, *uuid);
     } else if (auto place = uuid_of(id, "PLACE", "PLACES")) {
-      c = find_candidate(all, *place);
+      c = candidate_of(state, *place);
     }
-    if (c == nullptr) return "Member " + id + " is not a person or workspace of this organization.";
+    if (!c) return "Member " + id + " is not a person or workspace of this organization.";
     line.member_uuid = c->uuid;
     line.member_type = c->member_type;
     const std::string who = id + " (" + c->display_name + ")";
@@ -209,8 +227,9 @@ std::optional<std::string> parse_members(const State& state, const Device& devic
             [](const MemberLine& a, const MemberLine& b) { return a.port < b.port; });
   int next_free = 1;
   for (const auto& line : lines) {
-    const Candidate* c = find_candidate(all, line.member_uuid);
-    const std::string who = make_id(line.member_type, line.member_uuid) + " (" + c->display_name + ")";
+    const auto c = candidate_of(state, line.member_uuid);
+    const std::string who =
+        make_id(line.member_type, line.member_uuid) + " (" + (c ? c->display_name : std::string()) + ")";
     const int last = line.port + line.line_weight - 1;
     if (line.port < 1 || last > max_lines) {
       return "Port " + std::to_string(line.port) + " (lineWeight " + std::to_string(line.line_weight) +

@@ -37,6 +37,7 @@ struct Candidate {
   bool eligible = true;
 };
 std::vector<Candidate> candidates(const State& state);
+std::optional<Candidate> candidate_of(const State& state, const std::string& uuid);  // person, then workspace
 nlohmann::json candidate_json(const State& state, const Candidate& c);
 
 const MemberExtra& extra_of(const State& state, const std::string& uuid);

@@ -45,6 +45,12 @@ std::string url_encode(std::string_view text) {
 
 bool send_page(Context& ctx, const std::vector<nlohmann::json>& items, PageLimits limits, const char* key,
                nlohmann::json extra) {
+  return send_page(
+      ctx, items.size(), [&](std::size_t i) { return items[i]; }, limits, key, std::move(extra));
+}
+
+bool send_page(Context& ctx, std::size_t count, const std::function<nlohmann::json(std::size_t)>& render,
+               PageLimits limits, const char* key, nlohmann::json extra) {
   std::size_t start = 0;
   std::size_t max = limits.default_max;
   if (auto text = ctx.query("start")) {
@@ -64,8 +70,8 @@ bool send_page(Context& ctx, const std::vector<nlohmann::json>& items, PageLimit
     max = std::min(*v, limits.limit);
   }
   auto page = nlohmann::json::array();
-  for (std::size_t i = start; i < items.size() && i < start + max; ++i) page.push_back(items[i]);
-  if (start + max < items.size()) {
+  for (std::size_t i = start; i < count && i < start + max; ++i) page.push_back(render(i));
+  if (start + max < count) {
     std::string url = ctx.absolute_base() + ctx.api_path + "?";
     for (const auto& [name, value] : ctx.req.params) {
       if (name == "start" || name == "max") continue;

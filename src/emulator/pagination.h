@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -25,6 +26,11 @@ inline constexpr PageLimits kLocationsPaging{500, 1000};  // default 500 per the
 // and returns false for a malformed start or max.
 bool send_page(Context& ctx, const std::vector<nlohmann::json>& items, PageLimits limits,
                const char* key = "items", nlohmann::json extra = nlohmann::json::object());
+
+// The same, rendering only the items of the page: item i of `count` is render(i). A list of
+// 10,000 phones is then not turned into JSON once per page.
+bool send_page(Context& ctx, std::size_t count, const std::function<nlohmann::json(std::size_t)>& render,
+               PageLimits limits, const char* key = "items", nlohmann::json extra = nlohmann::json::object());
 
 std::string url_encode(std::string_view text);
 

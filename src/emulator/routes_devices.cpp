@@ -52,11 +52,13 @@ bool matches_filters(Context& ctx, const Device& d) {
 }
 
 void list_devices(Context& ctx) {
-  std::vector<nlohmann::json> items;
+  std::vector<const Device*> selected;
   for (const auto& d : ctx.state.org.devices) {
-    if (matches_filters(ctx, d)) items.push_back(devices_api_json(ctx.state, d));
+    if (matches_filters(ctx, d)) selected.push_back(&d);
   }
-  send_page(ctx, items, kDevicesPaging);
+  send_page(
+      ctx, selected.size(), [&](std::size_t i) { return devices_api_json(ctx.state, *selected[i]); },
+      kDevicesPaging);
 }
 
 Device* visible_device(Context& ctx) {

@@ -47,7 +47,7 @@ void list_people(Context& ctx) {
   std::optional<std::string> location_uuid;
   if (location) location_uuid = uuid_of(*location, "LOCATION").value_or("-");
 
-  std::vector<nlohmann::json> items;
+  std::vector<const Person*> selected;
   auto not_found = nlohmann::json::array();
   if (!ids.empty()) {
     for (const auto& id : ids) {
@@ -67,7 +67,7 @@ void list_people(Context& ctx) {
     if (email && !iequals(*email, p.email)) continue;
     if (display_name && !istarts_with(p.display_name, *display_name)) continue;
     if (location_uuid && !iequals(*location_uuid, p.location_uuid)) continue;
-    items.push_back(person_json(ctx.state, p));
+    selected.push_back(&p);
   }
   // The spec's own limits: 100 with callingData, 50 with locationId.
   PageLimits limits = kPeoplePaging;
@@ -75,7 +75,9 @@ void list_people(Context& ctx) {
   if (location) limits.limit = 50;
   nlohmann::json extra = nlohmann::json::object();
   if (!ids.empty()) extra["notFoundIds"] = not_found;
-  send_page(ctx, items, limits, "items", extra);
+  send_page(
+      ctx, selected.size(), [&](std::size_t i) { return person_json(ctx.state, *selected[i]); }, limits,
+      "items", extra);
 }
 
 void get_person(Context& ctx) {
