@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -58,11 +59,19 @@ int spawn(const std::vector<std::string>& args, const std::map<std::string, std:
   return pid;
 }
 
+int exit_code_of(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
 int wait_exit(int pid) {
   int status = 0;
   waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  return exit_code_of(status);
+}
+
+double seconds_of(const timeval& t) {
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
 }
 
 httplib::Client client_for(int port) {
@@ -113,6 +122,7 @@ Background::Background(const std::vector<std::string>& args, const std::map<std:
   const std::string dir = temp_dir();
   m_out_file = dir + "/stdout";
   m_err_file = dir + "/stderr";
+  m_start = std::chrono::steady_clock::now();
   m_pid = spawn(args, env, m_out_file, m_err_file);
 }
 
@@ -125,7 +135,13 @@ Background::~Background() {
 
 Result Background::wait() {
   Result r;
-  r.exit_code = wait_exit(m_pid);
+  int status = 0;
+  rusage usage{};
+  wait4(m_pid, &status, 0, &usage);
+  r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+  r.exit_code = exit_code_of(status);
+  r.cpu_s = seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
+  r.peak_rss_bytes = usage.ru_maxrss * 1024L;  // Linux reports KiB
   m_pid = -1;
   r.out = read_file(m_out_file);
   r.err = read_file(m_err_file);
@@ -136,17 +152,22 @@ std::string Background::out_so_far() const {
   return read_file(m_out_file);
 }
 
-Emulator::Emulator(const std::string& seed_file, double time_scale) {
+Emulator::Emulator(const std::string& seed_file, double time_scale)
+    : Emulator(seed_file, EmulatorOptions{time_scale, true}) {}
+
+Emulator::Emulator(const std::string& seed_file, const EmulatorOptions& options) {
   const std::string dir = temp_dir();
   m_out_file = dir + "/stdout";
-  // All emulators of the run append to one log, checked by the e2e_conformance test.
-  std::filesystem::create_directories(std::filesystem::path(WX_TRAFFIC_FILE).parent_path());
-  const std::string traffic = WX_TRAFFIC_FILE;
   std::ostringstream scale;
-  scale << time_scale;
-  m_pid = spawn({"emulator", "--listen", "127.0.0.1:0", "--org", seed_file, "--time-scale", scale.str(),
-                 "--record-traffic", traffic},
-                {}, m_out_file, dir + "/stderr");
+  scale << options.time_scale;
+  std::vector<std::string> args{"emulator", "--listen",     "127.0.0.1:0", "--org",
+                                seed_file,  "--time-scale", scale.str()};
+  if (options.record_traffic) {
+    // All emulators of the run append to one log, checked by the e2e_conformance test.
+    std::filesystem::create_directories(std::filesystem::path(WX_TRAFFIC_FILE).parent_path());
+    args.insert(args.end(), {"--record-traffic", WX_TRAFFIC_FILE});
+  }
+  m_pid = spawn(args, {}, m_out_file, dir + "/stderr");
   // The first stdout line names the port.
   for (int i = 0; i < 200 && m_port == 0; ++i) {
     const std::string out = read_file(m_out_file);

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,6 +14,10 @@ struct Result {
   int exit_code = -1;
   std::string out;
   std::string err;
+  // Resources of the child alone (wait4), for the benchmarks.
+  double wall_s = 0;        // steady clock, start to exit
+  double cpu_s = 0;         // user + system
+  long peak_rss_bytes = 0;  // ru_maxrss
 };
 
 // Runs the real binary with arguments and extra environment; waits for it to finish.
@@ -30,6 +35,13 @@ class Background {
   int m_pid = -1;
   std::string m_out_file;
   std::string m_err_file;
+  std::chrono::steady_clock::time_point m_start;
+};
+
+// How to start the emulator; the benchmarks need it fast, so without the traffic log.
+struct EmulatorOptions {
+  double time_scale = 60.0;
+  bool record_traffic = true;  // append to WX_TRAFFIC_FILE (the e2e conformance check)
 };
 
 // The emulator as a child process on an ephemeral port, seeded from a YAML file, recording its
@@ -37,6 +49,7 @@ class Background {
 class Emulator {
  public:
   explicit Emulator(const std::string& seed_file, double time_scale = 60.0);
+  Emulator(const std::string& seed_file, const EmulatorOptions& options);
   ~Emulator();
   Emulator(const Emulator&) = delete;
   Emulator& operator=(const Emulator&) = delete;
