@@ -87,7 +87,8 @@ TEST_CASE("faults: status with Retry-After for `count` calls, empty body, droppe
 
 TEST_CASE("faults after handling: the operation happens, its response is lost") {
   Fixture f;
-  f.control("POST", "/_emulator/faults", {{"operation", "PATCH /devices/{deviceId}"}, {"status", 500}, {"afterHandling", true}});
+  f.control("POST", "/_emulator/faults",
+            {{"operation", "PATCH /devices/{deviceId}"}, {"status", 500}, {"afterHandling", true}});
   const auto devices = f.get("/devices?mac=001B54AA0003");
   REQUIRE(devices.status == 200);
   const std::string id = devices.body["items"][0]["id"];
@@ -121,6 +122,19 @@ TEST_CASE("latency option delays API calls") {
   auto t0 = std::chrono::steady_clock::now();
   f.get("/locations");
   CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(150));
+}
+
+TEST_CASE("latency can be changed while serving, and a bad value is refused") {
+  Fixture f;
+  CHECK(f.control("PUT", "/_emulator/latency", {{"ms", -1}}).status == 400);
+  CHECK(f.control("PUT", "/_emulator/latency", {{"milliseconds", 5}}).status == 400);
+  auto set = f.control("PUT", "/_emulator/latency", {{"ms", 150}});
+  REQUIRE(set.status == 200);
+  CHECK(set.body["ms"] == 150);
+  auto t0 = std::chrono::steady_clock::now();
+  f.get("/locations");
+  CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(150));
+  CHECK(f.control("PUT", "/_emulator/latency", {{"ms", 0}}).status == 200);
 }
 
 TEST_CASE("traffic log: one JSON line per API exchange, control calls excluded") {

@@ -115,3 +115,36 @@ TEST_CASE("org-wide listings find what per-owner lookups find, in fewer requests
   CHECK(listing_api.count("GET owner devices P-ALICE") == 1);
   CHECK(one_by_one_api.count("GET owner devices") == 3);
 }
+
+TEST_CASE("members already on a phone are not searched for; the others are") {
+  FakeWebexApi api;
+  api.locations = {{"L-HQ", "HQ"}};
+  api.people["alice@acme.example"] = {"P-ALICE", "alice@acme.example", "Alice Adams", "L-HQ"};
+  api.people["bob@acme.example"] = {"P-BOB", "bob@acme.example", "Bob Brown", "L-HQ"};
+  api.people["carol@acme.example"] = {"P-CAROL", "carol@acme.example", "Carol Clark", "L-HQ"};
+  api.devices = {live_phone("D2", "001B54AA0002", "DMS Cisco 8851", "P-BOB", "L-HQ")};
+  DeviceMember bob;
+  bob.id = "P-BOB";
+  bob.primary_owner = true;
+  bob.line_type = "PRIMARY";
+  DeviceMember alice;
+  alice.id = "P-ALICE";
+  alice.port = 2;
+  api.members["D2"].members = {bob, alice};
+
+  DesiredState desired;
+  DesiredPhone phone = mac_phone("b", "001B54AA0002", "DMS Cisco 8851", "bob@acme.example");
+  MemberSpec on_phone, not_yet;
+  on_phone.member = {OwnerRef::Kind::Person, "alice@acme.example", {}};
+  not_yet.member = {OwnerRef::Kind::Person, "carol@acme.example", {}};
+  phone.members = std::vector<MemberSpec>{on_phone, not_yet};
+  desired.phones = {phone};
+
+  const LiveRead read = read_live_state(desired, api);
+  CHECK(api.count("GET members D2") == 1);
+  CHECK(api.count("GET availableMembers") == 1);
+  CHECK(api.count("GET availableMembers D2 Clark") == 1);  // carol, by the last word of her name
+  const auto& available = read.state.member_available.at("D2");
+  CHECK(available.at("P-ALICE"));
+  CHECK_FALSE(available.at("P-CAROL"));  // searched for, not offered
+}
