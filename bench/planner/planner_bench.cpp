@@ -13,11 +13,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/builders.h"  // the unit tests' builders of desired and live values
 #include "wxphones/plan/planner.h"
 
 namespace {
 
 using namespace wx;
+using wx::test::key;
 
 constexpr int kLocations = 20;
 constexpr const char* kModels[] = {"DMS Cisco 9841", "DMS Cisco 9851", "DMS Cisco 9861",
@@ -46,16 +48,6 @@ std::string mac_of(int i) {
 
 std::string email_of(int i) {
   return "p" + std::to_string(i) + "@bench.example";
-}
-
-LineKey key(int index, std::string type, std::optional<std::string> label = std::nullopt,
-            std::optional<std::string> value = std::nullopt) {
-  LineKey k;
-  k.index = index;
-  k.type = std::move(type);
-  k.label = std::move(label);
-  k.value = std::move(value);
-  return k;
 }
 
 Layout template_layout(int t) {
