@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/apply_lock.h"
 #include "cli/apply_progress.h"
 #include "cli/session.h"
 #include "manifest/duration.h"
@@ -111,6 +112,12 @@ int run_apply(const ApplyFlags& flags) {
   if (!saved) {
     manifests = load_valid_manifests(flags.dir, std::cerr);
     if (!manifests) return 1;
+  }
+  std::string lock_error;
+  const auto lock = ApplyLock::acquire(flags.dir, lock_error);
+  if (!lock) {
+    std::cerr << "error: " << lock_error << "\n";
+    return 1;
   }
   try {
     std::optional<PlannedRun> planned;
