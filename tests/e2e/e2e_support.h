@@ -1,6 +1,8 @@
 #pragma once
+#include <chrono>
 #include <fstream>
 #include <string>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +35,16 @@ inline int use_activation_codes(const Emulator& emulator) {
     ++used;
   }
   return used;
+}
+
+// Applies the Acme manifests until converged, using the lobby phone's activation code as soon as
+// apply has created it. Returns the apply's result.
+inline Result converge_acme(const Emulator& emulator) {
+  Background apply({"apply", kAcmeManifests, "--auto-approve", "--poll-interval-ms", "100"}, emulator.env());
+  for (int i = 0; i < 200 && use_activation_codes(emulator) == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return apply.wait();
 }
 
 // HQ with three online 8851s (one per person), a 9861 and an 8875 for Alice, a lobby workspace's 8851;

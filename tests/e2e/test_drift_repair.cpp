@@ -1,8 +1,6 @@
 // An admin changes a phone in Control Hub: plan shows the drift, apply repairs it.
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <thread>
 
 #include "e2e_support.h"
 
@@ -11,12 +9,7 @@ using namespace e2e;
 TEST_CASE("a tag changed in Control Hub shows as drift and apply repairs it") {
   Emulator emulator(source_path(kAcmeSeed));
   const auto env = emulator.env();
-  // Converge first (the activation-code phone is used straight away by a helper thread-free loop).
-  Background apply({"apply", kAcmeManifests, "--auto-approve", "--poll-interval-ms", "100"}, env);
-  for (int i = 0; i < 200 && use_activation_codes(emulator) == 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  REQUIRE(apply.wait().exit_code == 0);
+  REQUIRE(converge_acme(emulator).exit_code == 0);
 
   emulator.patch("/_emulator/devices/001B54AA0003", {{"tags", {"managed-by-wxphones", "hacked"}}});
   Result drift = run_wxphones({"plan", kAcmeManifests, "--detailed-exitcode"}, env);

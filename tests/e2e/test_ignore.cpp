@@ -1,10 +1,8 @@
 // Project.spec.ignore: a field another tool (or Control Hub) owns is neither drift nor overwritten.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include "e2e_support.h"
 
@@ -26,11 +24,7 @@ std::string manifests_ignoring_bob_tags() {
 TEST_CASE("ignored tags changed in Control Hub are no drift and apply leaves them alone") {
   Emulator emulator(source_path(kAcmeSeed));
   const auto env = emulator.env();
-  Background apply({"apply", kAcmeManifests, "--auto-approve", "--poll-interval-ms", "100"}, env);
-  for (int i = 0; i < 200 && use_activation_codes(emulator) == 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  REQUIRE(apply.wait().exit_code == 0);
+  REQUIRE(converge_acme(emulator).exit_code == 0);
   const std::string ignoring = manifests_ignoring_bob_tags();
   REQUIRE(run_wxphones({"validate", ignoring}, env).exit_code == 0);
 
