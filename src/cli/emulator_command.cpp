@@ -1,9 +1,13 @@
 // wxphones emulator: serve the Webex API emulator until SIGINT/SIGTERM.
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -20,7 +24,11 @@ struct EmulatorArgs {
   double time_scale = 1.0;
   std::string traffic_file;
   int latency_ms = 0;
-  double rate_limit = -1;  // < 0: the seed's rateLimit
+  int latency_jitter_ms = 0;
+  double rate_limit = -1;                // < 0: the seed's rateLimit
+  std::vector<std::string> faults;       // --fault JSON, repeatable
+  std::vector<std::string> fault_files;  // --faults FILE (a JSON array)
+  std::uint64_t fault_seed = 7;
   bool allow_remote = false;
 };
 
@@ -52,7 +60,20 @@ int run_emulator(const EmulatorArgs& args) {
   options.time_scale = args.time_scale;
   options.traffic_log_path = args.traffic_file;
   options.latency_ms = args.latency_ms;
+  options.latency_jitter_ms = args.latency_jitter_ms;
   if (args.rate_limit >= 0) options.rate_limit_rps = args.rate_limit;
+  options.fault_seed = args.fault_seed;
+  for (const auto& file : args.fault_files) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      std::cerr << "wxphones emulator: cannot read --faults " << file << "\n";
+      return 1;
+    }
+    options.faults.push_back(text.str());
+  }
+  options.faults.insert(options.faults.end(), args.faults.begin(), args.faults.end());
 
   // Block the stop signals before the server threads exist, so they all inherit the mask and
   // only sigwait below sees SIGINT/SIGTERM.
@@ -92,6 +113,16 @@ void add_emulator_command(CLI::App& app, CommandAction& action) {
   cmd->add_option("--record-traffic", args->traffic_file, "Append every API exchange to FILE (JSON Lines)");
   cmd->add_option("--latency-ms", args->latency_ms, "Delay added to every API request")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--latency-jitter-ms", args->latency_jitter_ms,
+                  "A random extra delay of 0..N ms on every API request")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--fault", args->faults,
+                  "A fault active from the start, JSON as POST /_emulator/faults takes it (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--faults", args->fault_files, "A JSON file holding an array of faults (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--fault-seed", args->fault_seed, "Seed of the fault and jitter draws, so runs repeat")
+      ->capture_default_str();
   cmd->add_option("--rate-limit", args->rate_limit,
                   "Requests per second per token (0 = off; default: the seed's)")
       ->check(CLI::NonNegativeNumber);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "emulator/fault_options.h"
 #include "emulator/seed.h"
 #include "emulator/server.h"
 
@@ -46,6 +47,10 @@ int Emulator::start(const std::string& host, int port) {
 
   ServerOptions server_options;
   server_options.latency_ms = o.latency_ms;
+  server_options.latency_jitter_ms = o.latency_jitter_ms;
+  server_options.fault_seed = o.fault_seed;
+  server_options.faults = faults_from_seed(text);
+  for (auto& fault : faults_from_texts(o.faults)) server_options.faults.push_back(std::move(fault));
   server_options.traffic_log_path = o.traffic_log_path;
   server_options.rate_limit_rps = o.rate_limit_rps.value_or(state->org.rate_limit.requests_per_second);
   server_options.rate_limit_burst = o.rate_limit_burst.value_or(state->org.rate_limit.burst);

@@ -6,6 +6,7 @@ namespace wx::emulator {
 
 class Stats;
 class FaultSet;
+class TokenRegistry;
 
 // One function per API family, each in its own routes_<family>.cpp. Paths are the OpenAPI
 // templates relative to /v1.
@@ -34,6 +35,10 @@ void add_config_routes(Router& router);
 
 // The /_emulator/ control API (paths include the /_emulator prefix).
 void add_control_routes(Router& router, Stats& stats, FaultSet& faults);
+// /_emulator/tokens: expire or revoke access tokens (routes_oauth.cpp).
+void add_token_control_routes(Router& control, TokenRegistry& tokens);
+// POST /v1/access_token: the OAuth refresh grant; no bearer token needed.
+void answer_token_request(const httplib::Request& req, httplib::Response& res, TokenRegistry& tokens);
 void add_settings_control_routes(Router& router);
 void add_config_control_routes(Router& router);
 

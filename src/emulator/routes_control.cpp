@@ -289,18 +289,13 @@ void add_control_routes(Router& router, Stats& stats, FaultSet& faults) {
   router.add("POST", "/_emulator/faults", [&faults](Context& ctx) {
     auto body = ctx.json_body();
     if (!body) return;
-    auto list = body->is_array() ? *body : nlohmann::json::array({*body});
-    std::vector<Fault> parsed;
-    for (const auto& item : list) {
-      std::string error;
-      auto fault = Fault::from_json(item, error);
-      if (!fault) {
-        send_error(ctx.res, 400, error);
-        return;
-      }
-      parsed.push_back(*fault);
+    std::string error;
+    auto parsed = Fault::list_from_json(*body, error);
+    if (!parsed) {
+      send_error(ctx.res, 400, error);
+      return;
     }
-    for (auto& f : parsed) faults.add(std::move(f));
+    for (auto& f : *parsed) faults.add(std::move(f));
     ctx.send_json(201, faults.to_json());
   });
   router.add("DELETE", "/_emulator/faults", [&faults](Context& ctx) {

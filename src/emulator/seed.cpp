@@ -216,6 +216,9 @@ void load_seed(State& state, const std::string& yaml_text, const std::string& ba
     if (auto tokens = root["accessTokens"]; tokens && tokens.IsSequence()) {
       for (const auto& t : tokens) org.access_tokens.push_back(t.as<std::string>());
     }
+    if (auto oauth = root["oauth"]; oauth && oauth.IsMap()) {
+      org.oauth_client = OAuthClient{str(oauth, "clientId"), str(oauth, "clientSecret"), str(oauth, "refreshToken")};
+    }
     load_lifecycle(org.lifecycle, root["lifecycle"]);
     load_job_timing(org.job_timing, root["jobs"]);
     if (auto rl = root["rateLimit"]; rl && rl.IsMap()) {

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "emulator/errors.h"
+#include "emulator/fault_response.h"
 #include "emulator/lifecycle.h"
 #include "emulator/routes.h"
 
@@ -36,11 +37,15 @@ void widen_listen_backlog(int port) {
   }
 }
 
-// Drops the connection after the headers: the client sees a truncated response, as on a reset.
-void close_mid_response(httplib::Response& res) {
-  res.status = 200;
-  res.set_content_provider(64, "application/json",
-                           [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+// PUT /_emulator/latency: {ms?, jitterMs?}, at least one, each a non-negative integer.
+bool read_latency(const nlohmann::json& body, std::optional<int>& ms, std::optional<int>& jitter_ms) {
+  if (!body.is_object() || (!body.contains("ms") && !body.contains("jitterMs"))) return false;
+  for (const auto& [key, out] : {std::pair{"ms", &ms}, std::pair{"jitterMs", &jitter_ms}}) {
+    if (!body.contains(key)) continue;
+    if (!body[key].is_number_integer() || body[key].get<int>() < 0) return false;
+    *out = body[key].get<int>();
+  }
+  return true;
 }
 
 }  // namespace
@@ -49,7 +54,10 @@ Server::Server(State& state, ServerOptions options)
     : m_state(state),
       m_options(std::move(options)),
       m_latency_ms(m_options.latency_ms),
-      m_limiter(m_options.rate_limit_rps, m_options.rate_limit_burst) {
+      m_latency_jitter_ms(m_options.latency_jitter_ms),
+      m_faults(m_options.fault_seed),
+      m_limiter(m_options.rate_limit_rps, m_options.rate_limit_burst),
+      m_tokens(m_state.org.access_tokens, m_state.org.oauth_client) {
   if (!m_options.traffic_log_path.empty()) m_log = std::make_unique<TrafficLog>(m_options.traffic_log_path);
   add_device_routes(m_api);
   add_telephony_device_routes(m_api);
@@ -66,15 +74,22 @@ Server::Server(State& state, ServerOptions options)
   add_control_routes(m_control, m_stats, m_faults);
   add_settings_control_routes(m_control);
   add_config_control_routes(m_control);
+  add_token_control_routes(m_control, m_tokens);
+  for (auto& fault : m_options.faults) m_faults.add(fault);
   m_control.add("PUT", "/_emulator/latency", [this](Context& ctx) {
-    auto body = nlohmann::json::parse(ctx.req.body, nullptr, false);
-    if (!body.is_object() || !body.contains("ms") || !body["ms"].is_number_integer() ||
-        body["ms"].get<int>() < 0) {
-      send_error(ctx.res, 400, "Expected {\"ms\": a non-negative integer}.");
+    std::optional<int> ms, jitter_ms;
+    if (!read_latency(nlohmann::json::parse(ctx.req.body, nullptr, false), ms, jitter_ms)) {
+      send_error(ctx.res, 400, "Expected {\"ms\", \"jitterMs\"}: one or both, non-negative integers.");
       return;
     }
-    m_latency_ms = body["ms"].get<int>();
-    ctx.send_json(200, {{"ms", m_latency_ms.load()}});
+    if (ms) m_latency_ms = *ms;
+    if (jitter_ms) m_latency_jitter_ms = *jitter_ms;
+    ctx.send_json(200, {{"ms", m_latency_ms.load()}, {"jitterMs", m_latency_jitter_ms.load()}});
+  });
+  m_control.add("GET", "/_emulator/writes", [this](Context& ctx) { ctx.send_json(200, m_writes.to_json()); });
+  m_control.add("DELETE", "/_emulator/writes", [this](Context& ctx) {
+    m_writes.clear();
+    ctx.send_no_content();
   });
 
   m_http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
@@ -136,14 +151,12 @@ void Server::handle_control(const httplib::Request& req, httplib::Response& res)
   (*match.handler)(ctx);
 }
 
-bool Server::authorized(const httplib::Request& req, std::string& token) const {
+bool Server::authorized(const httplib::Request& req, std::string& token) {
   auto header = req.get_header_value("Authorization");
   constexpr std::string_view bearer = "Bearer ";
   if (header.size() <= bearer.size() || header.compare(0, bearer.size(), bearer) != 0) return false;
   token = header.substr(bearer.size());
-  const auto& tokens = m_state.org.access_tokens;  // fixed after the seed is loaded
-  if (tokens.empty()) return !token.empty();       // no list in the seed: any bearer token
-  return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+  return m_tokens.accept(token);
 }
 
 bool Server::org_accepted(const httplib::Request& req) const {
@@ -153,9 +166,13 @@ bool Server::org_accepted(const httplib::Request& req) const {
   return (uuid && *uuid == m_state.org.uuid) || value == m_state.org.uuid;
 }
 
+void Server::add_latency() {
+  const int latency = m_latency_ms.load() + m_faults.jitter(m_latency_jitter_ms.load());
+  if (latency > 0) std::this_thread::sleep_for(std::chrono::milliseconds(latency));
+}
+
 void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
-  if (int latency = m_latency_ms.load(); latency > 0)
-    std::this_thread::sleep_for(std::chrono::milliseconds(latency));
+  add_latency();
   std::string api_path;
   if (req.path.rfind(kApiPrefix, 0) == 0 &&
       (req.path.size() == kApiPrefix.size() || req.path[kApiPrefix.size()] == '/')) {
@@ -167,7 +184,14 @@ void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
       !match.path_template.empty() ? match.path_template : (api_path.empty() ? req.path : api_path);
   m_stats.record(req.method, operation);
 
+  std::optional<int> handled_status;  // for the write log
+  std::string handled_body;
+  std::string fault_kind;
   auto respond = [&] {
+    if (api_path == "/access_token" && req.method == "POST") {
+      answer_token_request(req, res, m_tokens);
+      return;
+    }
     std::string token;
     if (!authorized(req, token)) {
       send_error(res, 401,
@@ -182,14 +206,11 @@ void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
     }
     // A fault answers instead of the operation, or (afterHandling) after it: the change happened
     // but the client never learns so, as when a response is lost.
-    std::optional<Fault> late_fault;
-    if (auto fault = m_faults.take(req.method, match.path_template, api_path)) {
-      if (fault->after_handling) {
-        late_fault = fault;
-      } else if (answer_with_fault(*fault, res)) {
-        return;
-      }
-    }
+    auto draw = m_faults.take(req.method, match.path_template, api_path);
+    for (const auto& kind : draw.kinds) m_stats.record_fault(kind);
+    if (!draw.kinds.empty()) fault_kind = draw.kinds.back();
+    if (draw.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(draw.delay_ms));
+    if (draw.fault && answer_instead(*draw.fault, res)) return;
     if (match.handler == nullptr) {
       if (match.other_method) {
         send_error(res, 405, "Request method '" + req.method + "' not supported");
@@ -202,38 +223,45 @@ void Server::handle_api(const httplib::Request& req, httplib::Response& res) {
       send_error(res, 403, "The orgId is not an organization this token may manage.");
       return;
     }
-    std::lock_guard lock(m_state.mutex);
-    settle(m_state);
-    Context ctx{req, res, m_state, std::move(match.params), api_path};
-    (*match.handler)(ctx);
-    if (late_fault) {
-      res.body.clear();
-      res.headers.clear();
-      answer_with_fault(*late_fault, res);
+    {
+      std::lock_guard lock(m_state.mutex);
+      settle(m_state);
+      Context ctx{req, res, m_state, std::move(match.params), api_path};
+      (*match.handler)(ctx);
     }
+    handled_status = res.status;
+    if (req.method == "POST") handled_body = res.body;
+    if (draw.fault) alter_response(*draw.fault, res);  // outside the state lock: it may sleep
   };
   try {
     respond();
   } catch (const std::exception& e) {
     send_error(res, 500, std::string("Emulator error: ") + e.what());
   }
-  log_exchange(req, res, api_path.empty() ? req.path : api_path);
+  if (!connection_dropped(res)) log_exchange(req, res, api_path.empty() ? req.path : api_path);
+  if (req.method != "GET" && req.method != "HEAD") {
+    record_write(req, res, operation, api_path.empty() ? req.path : api_path, handled_status, handled_body,
+                 fault_kind);
+  }
 }
 
-bool Server::answer_with_fault(const Fault& fault, httplib::Response& res) {
-  if (fault.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(fault.delay_ms));
-  if (fault.close_connection) {
-    close_mid_response(res);
-    return true;
+void Server::record_write(const httplib::Request& req, const httplib::Response& res,
+                          const std::string& operation, const std::string& api_path,
+                          std::optional<int> handled_status, const std::string& handled_body,
+                          const std::string& fault) {
+  WriteRecord r;
+  r.method = req.method;
+  r.path = api_path;
+  r.operation = req.method + " " + operation;
+  r.status = connection_dropped(res) ? 0 : res.status;
+  r.handled_status = handled_status;
+  r.fault = fault;
+  r.at_ms = m_state.clock.now_ms();
+  r.write = is_write(req.method, operation);
+  if (handled_status && *handled_status >= 200 && *handled_status < 300) {
+    r.created = created_key(r.operation, req.body, handled_body);
   }
-  if (fault.status == 0) return false;  // a pure delay
-  if (fault.retry_after) res.set_header("Retry-After", std::to_string(*fault.retry_after));
-  if (fault.empty_body) {
-    res.status = fault.status;
-  } else {
-    send_error(res, fault.status, reason_phrase(fault.status));
-  }
-  return true;
+  m_writes.record(std::move(r));
 }
 
 void Server::log_exchange(const httplib::Request& req, const httplib::Response& res,
@@ -248,6 +276,18 @@ void Server::log_exchange(const httplib::Request& req, const httplib::Response& 
   e.status = res.status;
   e.response_content_type = res.get_header_value("Content-Type");
   e.response_body = res.body;
+  if (api_path == "/access_token") {  // the log is a file on disk: no client secret or token in it
+    e.request_body = redacted_token_request(e.request_body);
+    e.response_body = redacted_token_response(e.response_body);
+    // httplib merges form fields into params; keep only what the URL itself carried (also redacted).
+    e.query.clear();
+    const auto mark = req.target.find('?');
+    if (mark != std::string::npos) {
+      for (const auto& [k, v] : parse_form(req.target.substr(mark + 1))) {
+        e.query.emplace_back(k, k == "client_secret" || k == "refresh_token" ? "REDACTED" : v);
+      }
+    }
+  }
   m_log->write(e);
 }
 

@@ -12,6 +12,7 @@
 #include "emulator/config_state.h"
 #include "emulator/ids.h"
 #include "emulator/settings_state.h"
+#include "emulator/tokens.h"
 #include "wxphones/model/device_model.h"
 
 namespace wx::emulator {
@@ -174,6 +175,7 @@ struct Org {
   std::string uuid;
   std::string name = "Emulated Org";
   std::vector<std::string> access_tokens;
+  std::optional<OAuthClient> oauth_client;  // seed `oauth:`: the refresh grant POST /access_token takes
   Lifecycle lifecycle;
   RateLimitConfig rate_limit;
   std::vector<Location> locations;

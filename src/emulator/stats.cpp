@@ -38,8 +38,16 @@ void Stats::record(std::string_view method, std::string_view path_template) {
   }
 }
 
+void Stats::record_fault(std::string_view kind) {
+  std::lock_guard lock(m_mutex);
+  ++m_faults[std::string(kind)];
+  ++m_total_faults;
+}
+
 void Stats::reset() {
   std::lock_guard lock(m_mutex);
+  m_faults.clear();
+  m_total_faults = 0;
   m_requests.clear();
   m_reads.clear();
   m_writes.clear();
@@ -54,11 +62,10 @@ nlohmann::json Stats::to_json() const {
     for (const auto& [k, v] : m) out[k] = v;
     return out;
   };
-  return {{"requests", object(m_requests)},
-          {"reads", object(m_reads)},
-          {"writes", object(m_writes)},
-          {"totalRequests", m_total},
-          {"totalWrites", m_total_writes}};
+  return {{"requests", object(m_requests)},    {"reads", object(m_reads)},
+          {"writes", object(m_writes)},        {"totalRequests", m_total},
+          {"totalWrites", m_total_writes},     {"faultsFired", object(m_faults)},
+          {"totalFaultsFired", m_total_faults}};
 }
 
 }  // namespace wx::emulator

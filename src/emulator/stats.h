@@ -17,8 +17,11 @@ bool is_write(std::string_view method, std::string_view path_template);
 class Stats {
  public:
   void record(std::string_view method, std::string_view path_template);
+  // An injected fault fired (Fault::kind: "503", "closeConnection", "delay"...).
+  void record_fault(std::string_view kind);
   void reset();
-  // {"requests": {...}, "reads": {...}, "writes": {...}, "totalRequests": N, "totalWrites": M}
+  // {"requests": {...}, "reads": {...}, "writes": {...}, "totalRequests": N, "totalWrites": M,
+  //  "faultsFired": {"503": n, ...}, "totalFaultsFired": F}
   nlohmann::json to_json() const;
 
  private:
@@ -26,8 +29,10 @@ class Stats {
   std::map<std::string, long> m_requests;
   std::map<std::string, long> m_reads;
   std::map<std::string, long> m_writes;
+  std::map<std::string, long> m_faults;
   long m_total = 0;
   long m_total_writes = 0;
+  long m_total_faults = 0;
 };
 
 }  // namespace wx::emulator

@@ -128,7 +128,7 @@ Background::Background(const std::vector<std::string>& args, const std::map<std:
 
 Background::~Background() {
   if (m_pid > 0) {
-    kill(m_pid, SIGKILL);
+    ::kill(m_pid, SIGKILL);
     wait_exit(m_pid);
   }
 }
@@ -152,6 +152,16 @@ std::string Background::out_so_far() const {
   return read_file(m_out_file);
 }
 
+std::string Background::err_so_far() const {
+  return read_file(m_err_file);
+}
+
+void Background::kill(int signal) {
+  if (m_pid > 0) {
+    ::kill(m_pid, signal);
+  }
+}
+
 Emulator::Emulator(const std::string& seed_file, double time_scale)
     : Emulator(seed_file, EmulatorOptions{time_scale, true}) {}
 
@@ -167,6 +177,7 @@ Emulator::Emulator(const std::string& seed_file, const EmulatorOptions& options)
     std::filesystem::create_directories(std::filesystem::path(WX_TRAFFIC_FILE).parent_path());
     args.insert(args.end(), {"--record-traffic", WX_TRAFFIC_FILE});
   }
+  args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
   m_pid = spawn(args, {}, m_out_file, dir + "/stderr");
   // The first stdout line names the port.
   for (int i = 0; i < 200 && m_port == 0; ++i) {

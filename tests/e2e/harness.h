@@ -30,6 +30,10 @@ class Background {
   ~Background();
   Result wait();  // waits for exit
   std::string out_so_far() const;
+  std::string err_so_far() const;
+  // Sends `signal` (SIGKILL: an apply dying mid-step, as on a crashed CI runner). wait() still reaps it.
+  void kill(int signal);
+  int pid() const { return m_pid; }  // -1 once reaped
 
  private:
   int m_pid = -1;
@@ -41,7 +45,8 @@ class Background {
 // How to start the emulator; the benchmarks need it fast, so without the traffic log.
 struct EmulatorOptions {
   double time_scale = 60.0;
-  bool record_traffic = true;  // append to WX_TRAFFIC_FILE (the e2e conformance check)
+  bool record_traffic = true;             // append to WX_TRAFFIC_FILE (the e2e conformance check)
+  std::vector<std::string> extra_args{};  // more `wxphones emulator` options (--fault JSON...)
 };
 
 // The emulator as a child process on an ephemeral port, seeded from a YAML file, recording its

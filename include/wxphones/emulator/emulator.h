@@ -1,7 +1,9 @@
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace wx::emulator {
 
@@ -13,6 +15,12 @@ struct EmulatorOptions {
   double time_scale = 1.0;       // emulated seconds per real second (lifecycle delays)
   std::string traffic_log_path;  // JSON Lines, one line per API exchange; empty = off
   int latency_ms = 0;            // added to every API request
+  int latency_jitter_ms = 0;     // plus a random 0..N ms per API request
+  // Seeds every random draw of faults and jitter, so a run repeats (docs/emulator.md "Faults").
+  std::uint64_t fault_seed = 7;
+  // Faults active from the start: JSON texts, each a fault object or an array, as POST
+  // /_emulator/faults takes them. Added after the seed's own `faults:`.
+  std::vector<std::string> faults;
   // Token bucket per access token; overrides the seed's rateLimit when set. 0 = off.
   std::optional<double> rate_limit_rps;
   std::optional<int> rate_limit_burst;
