@@ -38,7 +38,10 @@ nlohmann::json ApplyReport::to_json() const {
     codes.push_back(
         {{"phone", c.phone}, {"model", c.model}, {"code", c.code}, {"expiryTime", c.expiry_time}});
   }
-  return {{"formatVersion", "1.0"}, {"exitCode", exit_code()}, {"steps", steps}, {"activationCodes", codes}};
+  nlohmann::json out = {
+      {"formatVersion", "1.0"}, {"exitCode", exit_code()}, {"steps", steps}, {"activationCodes", codes}};
+  if (!stopped_because.empty()) out["stoppedBecause"] = stopped_because;
+  return out;
 }
 
 }  // namespace wx

@@ -43,12 +43,19 @@ class Execution {
     ApplyReport report;
     for (const auto& step : plan.steps) report.outcomes.push_back(m_outcomes.at(step.id));
     report.activation_codes = m_codes;
+    report.stopped_because = m_stopped_because;
     return report;
   }
 
  private:
   void run_step(const Step& step) {
     StepOutcome outcome{step.id, step.target, StepStatus::Done, "", ""};
+    if (stopped()) {
+      outcome.status = StepStatus::Skipped;
+      outcome.message = "not attempted: apply stopped (" + stopped_reason() + ")";
+      finish(step, outcome);
+      return;
+    }
     if (!dependencies_ready(step, outcome)) {
       finish(step, outcome);
       return;
@@ -70,6 +77,8 @@ class Execution {
       outcome.status = StepStatus::Failed;
       outcome.message = e.what();
       outcome.tracking_id = e.tracking_id();
+      // Every further call would be refused the same way: stop, and say what was done.
+      if (e.status() == 401) stop("Webex rejected the access token");
     } catch (const std::exception& e) {
       outcome.status = StepStatus::Failed;
       outcome.message = e.what();
@@ -94,6 +103,19 @@ class Execution {
       return false;
     }
     return true;
+  }
+
+  void stop(const std::string& reason) {
+    std::lock_guard lock(m_mutex);
+    if (m_stopped_because.empty()) m_stopped_because = reason;
+  }
+  bool stopped() {
+    std::lock_guard lock(m_mutex);
+    return !m_stopped_because.empty();
+  }
+  std::string stopped_reason() {
+    std::lock_guard lock(m_mutex);
+    return m_stopped_because;
   }
 
   // The phone a per-phone step configures (its manifest name is the step's target).
@@ -257,7 +279,9 @@ class Execution {
   }
 
   std::string perform(const ApplyPhoneChanges& op) {
-    m_api.apply_changes(existing_device(op.phone));
+    const std::string id = existing_device(op.phone);
+    m_api.apply_changes(id);
+    m_api.replace_device_tags(id, op.tags_after);  // the marker goes only once the phone was told
     return "the phone was asked to apply its configuration";
   }
 
@@ -347,6 +371,7 @@ class Execution {
   std::map<std::string, std::string> m_device_ids;  // phone name -> device id learnt while applying
   std::set<std::string> m_online;                   // phone names seen online
   std::vector<IssuedActivationCode> m_codes;
+  std::string m_stopped_because;
   static thread_local const Step* t_step;  // the step this thread performs, for job progress
   bool m_wait_complete = true;
 };

@@ -175,6 +175,12 @@ int run_apply(const ApplyFlags& flags) {
               << " done, " << pending << " pending, " << failed << " failed.";
     if (pending > 0) std::cout << " Run apply again to continue once the phones are online.";
     std::cout << "\n";
+    if (!report.stopped_because.empty()) {
+      std::cerr << "Apply stopped: " << report.stopped_because << " (see the failed step above). " << done
+                << " of " << report.outcomes.size()
+                << " steps were done before it; the rest were not attempted. Run apply again with a valid "
+                   "token: it plans from the live state and continues where this run stopped.\n";
+    }
     if (!flags.report_file.empty() && !write_report(flags.report_file, report)) return 1;
     return report.exit_code();
   } catch (const std::exception& e) {

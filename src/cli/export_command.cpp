@@ -31,12 +31,7 @@ int run_export(const ExportFlags& flags) {
     const std::optional<std::string> org = flags.org_id.empty() ? std::nullopt : std::optional(flags.org_id);
     auto api = connect(flags.connection, org);
     // People by id and the workspace list are not part of WebexApi: a plain client answers them.
-    ClientConfig config;
-    if (const char* base = std::getenv("WEBEX_API_BASE_URL"); base && *base) config.base_url = base;
-    config.access_token = resolve_access_token(flags.connection.token_file);
-    config.max_in_flight = flags.connection.max_in_flight;
-    if (org) config.org_id = *org;
-    WebexClient directory(config);
+    WebexClient directory(client_config(flags.connection, org));
 
     exporter::ExportReadOptions options;
     options.locations = flags.locations;

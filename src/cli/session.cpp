@@ -23,6 +23,9 @@ void ConnectionFlags::add_to(CLI::App& command) {
   command.add_option("--max-in-flight", max_in_flight, "Webex requests in flight at once")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  command.add_option("--request-timeout", request_timeout_s, "Seconds to wait for one Webex response")
+      ->check(CLI::Range(1, 600))
+      ->capture_default_str();
 }
 
 std::optional<ManifestSet> load_valid_manifests(const std::filesystem::path& dir, std::ostream& err) {
@@ -38,13 +41,19 @@ std::optional<ManifestSet> load_valid_manifests(const std::filesystem::path& dir
   return manifests;
 }
 
-std::unique_ptr<WebexApi> connect(const ConnectionFlags& flags, const std::optional<std::string>& org_id) {
+ClientConfig client_config(const ConnectionFlags& flags, const std::optional<std::string>& org_id) {
   ClientConfig config;
   if (const char* base = std::getenv("WEBEX_API_BASE_URL"); base && *base) config.base_url = base;
-  config.access_token = resolve_access_token(flags.token_file);
+  config.refresh = resolve_refresh_credentials();
+  config.access_token = resolve_access_token(flags.token_file, !config.refresh.has_value());
   config.max_in_flight = flags.max_in_flight;
+  config.timeout = std::chrono::seconds(flags.request_timeout_s);
   if (org_id) config.org_id = *org_id;
-  return make_http_webex_api(config);
+  return config;
+}
+
+std::unique_ptr<WebexApi> connect(const ConnectionFlags& flags, const std::optional<std::string>& org_id) {
+  return make_http_webex_api(client_config(flags, org_id));
 }
 
 PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err) {

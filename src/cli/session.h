@@ -8,6 +8,7 @@
 #include "wxphones/live/live_reader.h"
 #include "wxphones/manifest/loader.h"
 #include "wxphones/plan/plan.h"
+#include "wxphones/webex/client_config.h"
 #include "wxphones/webex/webex_api.h"
 
 namespace CLI {
@@ -20,6 +21,7 @@ namespace wx::cli {
 struct ConnectionFlags {
   std::optional<std::filesystem::path> token_file;
   int max_in_flight = 8;
+  int request_timeout_s = 60;  // per request; a slower answer is a connection failure (retried when safe)
   void add_to(CLI::App& command);
 };
 
@@ -32,7 +34,11 @@ struct PlannedRun {
   Plan plan;
 };
 
-// The Webex client: token from the flags or the environment, base URL from WEBEX_API_BASE_URL.
+// How to reach Webex: token from the flags or the environment (WEBEX_ACCESS_TOKEN, refresh credentials
+// WEBEX_CLIENT_ID/SECRET/REFRESH_TOKEN), base URL from WEBEX_API_BASE_URL.
+ClientConfig client_config(const ConnectionFlags& flags, const std::optional<std::string>& org_id);
+
+// The Webex client for client_config().
 std::unique_ptr<WebexApi> connect(const ConnectionFlags& flags, const std::optional<std::string>& org_id);
 
 // Loads and validates the manifests, prints their diagnostics to `err`, and returns nullopt when

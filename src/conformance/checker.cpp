@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "exchange_context.h"
+#include "oauth_token_check.h"
 #include "wxphones/schema/json_pointer.h"
 
 namespace wx::conformance {
@@ -57,6 +58,10 @@ CheckOutcome ConformanceChecker::check(const Exchange& exchange) const {
   CheckOutcome outcome;
   const Operation* operation = m_descriptions.match(exchange.method, exchange.path);
   if (operation == nullptr) {
+    const auto& token_paths = m_descriptions.token_paths();
+    if (std::find(token_paths.begin(), token_paths.end(), exchange.path) != token_paths.end()) {
+      return detail::check_oauth_token_exchange(exchange, exchange.path);
+    }
     std::string method = exchange.method;
     std::transform(method.begin(), method.end(), method.begin(),
                    [](unsigned char c) { return std::toupper(c); });

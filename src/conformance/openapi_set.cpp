@@ -97,6 +97,24 @@ void OpenApiSet::add_document(const std::string& name, nlohmann::json document, 
       }
     }
   }
+  if (const auto* schemes = schema::resolve_pointer(document, "/components/securitySchemes");
+      schemes != nullptr && schemes->is_object()) {
+    for (const auto& [scheme_name, scheme] : schemes->items()) {
+      const auto flows = scheme.find("flows");
+      if (!scheme.is_object() || flows == scheme.end() || !flows->is_object()) continue;
+      for (const auto& [flow_name, flow] : flows->items()) {
+        if (!flow.is_object() || !flow.contains("tokenUrl") || !flow["tokenUrl"].is_string()) continue;
+        const std::string url = flow["tokenUrl"].get<std::string>();
+        // The API base of every description is https://webexapis.com/v1.
+        const auto at = url.find("/v1/");
+        if (at == std::string::npos) continue;
+        const std::string path = url.substr(at + 3);
+        if (std::find(m_token_paths.begin(), m_token_paths.end(), path) == m_token_paths.end()) {
+          m_token_paths.push_back(path);
+        }
+      }
+    }
+  }
   m_documents.push_back(std::make_unique<schema::SchemaDocument>(std::move(document)));
   m_names.push_back(name);
 }

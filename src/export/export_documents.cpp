@@ -378,8 +378,8 @@ ExportResult build_export(const LiveState& live, const std::vector<std::string>&
     spec["mac"] = display_mac(d.mac);
     spec["owner"] = Document{{c.workspace ? "workspace" : "person", c.owner}};
     if (!d.tags.empty()) {
-      std::vector<std::string> tags = d.tags;
-      std::sort(tags.begin(), tags.end());
+      // The apply marker is wxphones' own bookkeeping, never a desired tag.
+      std::vector<std::string> tags = tags_without_marker(d.tags);
       spec["tags"] = tags;
     }
     add_layout(ctx, d, *c.model, spec);

@@ -12,6 +12,15 @@ std::vector<std::string> normalize_tags(std::vector<std::string> tags) {
   return tags;
 }
 
+bool has_apply_pending_tag(const std::vector<std::string>& tags) {
+  return std::find(tags.begin(), tags.end(), kApplyPendingTag) != tags.end();
+}
+
+std::vector<std::string> tags_without_marker(std::vector<std::string> tags) {
+  std::erase(tags, std::string(kApplyPendingTag));
+  return normalize_tags(std::move(tags));
+}
+
 std::string_view without_webex_padding(std::string_view id) {
   while (!id.empty() && id.back() == '=') id.remove_suffix(1);
   return id;

@@ -380,53 +380,10 @@ class PhoneSettings {
   bool m_waits = false;
 };
 
-// The phone a per-phone device-level write is about, or nullptr.
-const PhoneRef* device_level_target(const Operation& operation) {
-  if (const auto* op = std::get_if<SetPhoneMembers>(&operation)) return &op->phone;
-  if (const auto* op = std::get_if<SetPhoneLayout>(&operation)) return &op->phone;
-  if (const auto* op = std::get_if<SetPhoneCustomizations>(&operation)) return &op->phone;
-  if (const auto* op = std::get_if<SetPhoneDynamicSettings>(&operation)) return &op->phone;
-  if (const auto* op = std::get_if<PatchPhoneConfigurations>(&operation)) return &op->phone;
-  return nullptr;
-}
-
 }  // namespace
 
 bool plan_phone_settings(const PhoneSettingsInput& input, const LiveState& live, Plan& plan) {
   return PhoneSettings(input, live, plan).run();
-}
-
-void plan_apply_changes(const LiveState& live, Plan& plan) {
-  struct Writes {
-    PhoneRef ref;
-    std::string location;
-    std::vector<std::string> step_ids;
-  };
-  std::map<std::string, Writes> per_phone;
-  std::vector<std::string> order;
-  for (const auto& step : plan.steps) {
-    const PhoneRef* ref = device_level_target(step.operation);
-    if (ref == nullptr) continue;
-    auto [it, inserted] = per_phone.emplace(ref->name, Writes{*ref, step.location, {}});
-    if (inserted) order.push_back(ref->name);
-    it->second.step_ids.push_back(step.id);
-  }
-  for (const auto& name : order) {
-    const Writes& writes = per_phone.at(name);
-    const DeviceModel* model = live.catalog.find(writes.ref.model);
-    if (model == nullptr || !model->supports_apply_changes) continue;
-    Step step;
-    step.id = "phone." + name + ".apply-changes";
-    step.action = Action::Run;
-    step.kind = "Phone";
-    step.target = name;
-    step.location = writes.location;
-    step.calls = {"POST /telephony/config/devices/{deviceId}/actions/applyChanges/invoke"};
-    step.depends_on = writes.step_ids;
-    step.reason = "the phone fetches its new configuration";
-    step.operation = ApplyPhoneChanges{writes.ref};
-    plan.steps.push_back(std::move(step));
-  }
 }
 
 }  // namespace wx

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "wxphones/plan/apply_changes_planner.h"
 #include "wxphones/plan/ignore_rules.h"
 #include "wxphones/plan/layout_compare.h"
 #include "wxphones/plan/layout_planner.h"
@@ -75,7 +76,7 @@ class PhonePlanner {
     plan_layouts(m_desired, m_live, m_options, m_layout_changes, m_layout_users, m_plan);
     plan_scope_settings(m_desired, m_live, m_plan, m_hoteling);
     plan_owner_hoteling(merge_by_owner(m_hoteling), m_live, m_plan);
-    plan_apply_changes(m_live, m_plan);
+    plan_apply_changes(m_live, m_interrupted, m_plan);
     if (!m_waiting.empty()) add_wait_step();
   }
 
@@ -122,9 +123,12 @@ class PhonePlanner {
       m_plan.notes.push_back({phone.name, "not online yet (" + describe_status(*twin) + ")"});
     }
     std::vector<std::string> layout_deps;
-    if (phone.tags && normalize_tags(*phone.tags) != normalize_tags(twin->tags)) {
-      layout_deps.push_back(add_tags_step(phone, ref, location, nlohmann::json(normalize_tags(twin->tags)),
-                                          "", needs_online_for_tags(phone, twin)));
+    if (has_apply_pending_tag(twin->tags))
+      m_interrupted.push_back({ref, location, tags_without_marker(twin->tags)});
+    if (phone.tags && normalize_tags(*phone.tags) != tags_without_marker(twin->tags)) {
+      layout_deps.push_back(add_tags_step(phone, ref, location,
+                                          nlohmann::json(tags_without_marker(twin->tags)), "",
+                                          needs_online_for_tags(phone, twin)));
     }
     plan_layout(phone, twin, ref, location, layout_deps);
     plan_settings(phone, twin, ref, location, owner, {});
@@ -287,6 +291,7 @@ class PhonePlanner {
   const PlanOptions& m_options;
   Plan& m_plan;
   std::vector<PhoneRef> m_waiting;
+  std::vector<InterruptedPhone> m_interrupted;  // marked by an earlier, interrupted apply
   std::vector<LayoutChange> m_layout_changes;
   std::vector<TemplateUser> m_layout_users;
   std::vector<HotelingDeclaration> m_hoteling;

@@ -90,7 +90,7 @@ struct OperationJson {
     return j;
   }
   nlohmann::json operator()(const ApplyPhoneChanges& op) const {
-    return {{"type", "applyPhoneChanges"}, {"phone", ref_json(op.phone)}};
+    return {{"type", "applyPhoneChanges"}, {"phone", ref_json(op.phone)}, {"tagsAfter", op.tags_after}};
   }
   nlohmann::json operator()(const SetOwnerHoteling& op) const {
     return {{"type", "setOwnerHoteling"},

@@ -48,7 +48,7 @@ std::string read_token_file(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::string resolve_access_token(const std::optional<std::filesystem::path>& token_file) {
+std::string resolve_access_token(const std::optional<std::filesystem::path>& token_file, bool required) {
   std::string token;
   if (token_file) {
     token = read_token_file(*token_file);
@@ -56,11 +56,39 @@ std::string resolve_access_token(const std::optional<std::filesystem::path>& tok
     token = trim(env);
   }
   if (token.empty()) {
+    if (!required) return token;
     throw std::runtime_error(
         "no Webex access token: set the environment variable WEBEX_ACCESS_TOKEN or pass --token-file FILE");
   }
   register_secret(token);
   return token;
+}
+
+std::optional<RefreshCredentials> resolve_refresh_credentials() {
+  auto read = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? trim(value) : std::string();
+  };
+  RefreshCredentials credentials{read("WEBEX_CLIENT_ID"), read("WEBEX_CLIENT_SECRET"),
+                                 read("WEBEX_REFRESH_TOKEN")};
+  register_secret(credentials.client_secret);
+  register_secret(credentials.refresh_token);
+  std::string missing;
+  int missing_count = 0;
+  auto note = [&](const std::string& value, const char* name) {
+    if (!value.empty()) return;
+    missing += std::string(missing.empty() ? "" : ", ") + name;
+    ++missing_count;
+  };
+  note(credentials.client_id, "WEBEX_CLIENT_ID");
+  note(credentials.client_secret, "WEBEX_CLIENT_SECRET");
+  note(credentials.refresh_token, "WEBEX_REFRESH_TOKEN");
+  if (missing_count == 3) return std::nullopt;
+  if (!missing.empty()) {
+    throw std::runtime_error("incomplete refresh credentials: " + missing +
+                             " not set (refreshing the access token needs all three)");
+  }
+  return credentials;
 }
 
 }  // namespace wx

@@ -24,8 +24,22 @@ std::string trim(std::string text) {
   return text;
 }
 
+// No Webex response comes near this (a page of 1,000 devices is about 1 MB); a server that sends more,
+// or a gzip bomb (curl decompresses before this callback), must not exhaust our memory.
+constexpr std::size_t kMaxResponseBytes = std::size_t{64} << 20;
+
+struct BodySink {
+  std::string& body;
+  bool too_large = false;
+};
+
 size_t on_body(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
+  auto* sink = static_cast<BodySink*>(user);
+  if (sink->body.size() + size * count > kMaxResponseBytes) {
+    sink->too_large = true;
+    return 0;  // curl stops with CURLE_WRITE_ERROR
+  }
+  sink->body.append(data, size * count);
   return size * count;
 }
 
@@ -192,7 +206,8 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error.data());
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &response.body);
+  BodySink sink{response.body};
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, &response.headers);
 
@@ -221,6 +236,10 @@ HttpResponse CurlTransport::perform(const HttpRequest& request) {
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, nullptr);
   m_impl->give_back(easy);
 
+  if (code == CURLE_WRITE_ERROR && sink.too_large) {
+    throw ResponseTooLarge("the response is larger than " + std::to_string(kMaxResponseBytes >> 20) +
+                         " MiB; refusing to read it");
+  }
   if (code != CURLE_OK) {
     std::string detail = error[0] != '\0' ? std::string(error.data()) : std::string(curl_easy_strerror(code));
     throw TransportError(detail);

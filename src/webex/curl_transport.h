@@ -31,6 +31,12 @@ class TransportError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The server sent more than we accept to read: asking again would get the same answer.
+class ResponseTooLarge : public TransportError {
+ public:
+  using TransportError::TransportError;
+};
+
 // libcurl with connection reuse (a pool of easy handles over one shared connection cache) and a bound on
 // requests in flight across all threads. TLS peer and host verification are always on.
 class CurlTransport {

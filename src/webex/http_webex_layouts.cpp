@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "http_webex_api.h"
+#include "response_check.h"
 #include "layout_json.h"
 #include "live_json.h"
 
@@ -43,7 +44,9 @@ bool same_model(const LineKeyTemplate& listed, const std::string& wanted) {
 }  // namespace
 
 Layout HttpWebexApi::get_device_layout(const std::string& device_id) {
-  return layout_from_json(m_client.get(layout_path(device_id)));
+  auto body = m_client.get(layout_path(device_id));
+  expect_object(body, 200, "GET", layout_path(device_id), "a layout object");
+  return layout_from_json(body);
 }
 
 void HttpWebexApi::put_device_layout(const std::string& device_id, const Layout& layout) {

@@ -3,6 +3,7 @@
 
 #include "http_webex_api.h"
 #include "live_json.h"
+#include "response_check.h"
 #include "wxphones/webex/page_sizes.h"
 
 namespace wx::webex_detail {
@@ -23,12 +24,13 @@ std::string unpadded(std::string id) {
 std::vector<OwnerDevice> owner_devices(WebexClient& client, const std::string& path) {
   std::vector<OwnerDevice> out;
   auto body = client.get(path);
-  if (!body.is_object()) {
-    return out;
-  }
+  expect_object(body, 200, "GET", path, "a {devices: [...]} object");
   auto it = body.find("devices");
-  if (it == body.end() || !it->is_array()) {
-    return out;
+  if (it == body.end()) {
+    return out;  // a person or workspace without phones may come without the list
+  }
+  if (!it->is_array()) {
+    throw ApiError(200, "GET", path, "malformed response: 'devices' is not a list");
   }
   for (const auto& d : *it) {
     out.push_back(owner_device_from_json(d));
@@ -62,9 +64,7 @@ std::vector<LiveDevice> HttpWebexApi::list_devices(const DeviceQuery& query) {
 std::optional<LiveDevice> HttpWebexApi::get_device(const std::string& id) {
   try {
     auto body = m_client.get("/devices/" + path_segment(id));
-    if (!body.is_object()) {
-      return std::nullopt;
-    }
+    expect_object(body, 200, "GET", "/devices/{deviceId}", "a device object");
     return live_device_from_json(body);
   } catch (const ApiError& e) {
     if (e.status() == 404) {
@@ -176,7 +176,8 @@ std::vector<Location> HttpWebexApi::list_locations() {
 
 ModelCatalog HttpWebexApi::supported_devices() {
   auto body = m_client.get("/telephony/config/supportedDevices");
-  return ModelCatalog::from_supported_devices(body.is_object() ? body : nlohmann::json::object());
+  expect_object(body, 200, "GET", "/telephony/config/supportedDevices", "a {devices: [...]} object");
+  return ModelCatalog::from_supported_devices(body);
 }
 
 }  // namespace wx::webex_detail

@@ -2,15 +2,19 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <random>
 #include <set>
 #include <stdexcept>
 #include <thread>
 
+#include "body_json.h"
 #include "curl_transport.h"
 #include "error_body.h"
 #include "retry_policy.h"
+#include "token_source.h"
 #include "url.h"
 #include "wxphones/util/secrets.h"
 
@@ -21,6 +25,8 @@ using webex_detail::CurlTransport;
 using webex_detail::HttpRequest;
 using webex_detail::HttpResponse;
 using webex_detail::RetryPolicy;
+using webex_detail::TokenRejected;
+using webex_detail::TokenSource;
 using webex_detail::TransportError;
 
 namespace {
@@ -50,11 +56,20 @@ std::string tracking_id() {
 }
 
 nlohmann::json parse_body(const std::string& text) {
-  if (text.empty()) {
-    return nullptr;
+  return webex_detail::parse_body_json(text);
+}
+
+// What a body that should be JSON but is not looked like: its size and start, never all of it.
+std::string malformed_json(const std::string& text) {
+  std::string start = text.substr(0, 60);
+  for (char& c : start) {
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) c = '?';
   }
-  auto json = nlohmann::json::parse(text, nullptr, false);
-  return json.is_discarded() ? nlohmann::json(nullptr) : json;
+  const bool deep = webex_detail::json_nesting_depth(text) > webex_detail::kMaxJsonDepth;
+  return std::string("malformed response: the body is ") +
+         (deep ? "nested deeper than " + std::to_string(webex_detail::kMaxJsonDepth) + " levels"
+               : std::string("not valid JSON")) +
+         " (" + std::to_string(text.size()) + " bytes, starting '" + redact(start) + "')";
 }
 
 std::string strip_query(const std::string& path) {
@@ -68,9 +83,13 @@ struct WebexClient::Impl {
   BaseUrl base;
   RetryPolicy retry{config};
   CurlTransport transport;
+  TokenSource tokens;
 
   explicit Impl(const ClientConfig& c)
-      : config(c), base(c.base_url), transport(c.max_in_flight, std::chrono::milliseconds(c.timeout)) {}
+      : config(c),
+        base(c.base_url),
+        transport(c.max_in_flight, std::chrono::milliseconds(c.timeout)),
+        tokens(c, transport, c.token_url.empty() ? base.url_for("/access_token", {}) : c.token_url) {}
 
   QueryParams with_org(QueryParams query) const {
     if (!config.org_id.empty()) {
@@ -89,14 +108,22 @@ struct WebexClient::Impl {
     request.method = method;
     request.url = url;
     request.body = body;
-    request.headers = {
-        "Authorization: Bearer " + config.access_token, "Accept: application/json",
-        std::string("User-Agent: ") + kUserAgent, "TrackingID: " + tracking_id(),
+    const std::vector<std::string> headers = {
+        "Accept: application/json", std::string("User-Agent: ") + kUserAgent, "TrackingID: " + tracking_id(),
         "Content-Type: " + (content_type.empty() ? std::string("application/json") : content_type)};
 
     int failures = 0;
     int throttled = 0;
+    bool renewed = false;
+    TokenSource::Token token;
+    try {
+      token = tokens.current();
+    } catch (const TokenRejected& e) {
+      throw ApiError(401, method, path, e.what());
+    }
     while (true) {
+      request.headers = headers;
+      request.headers.push_back("Authorization: Bearer " + token.value);
       auto started = std::chrono::steady_clock::now();
       auto elapsed_ms = [&] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
@@ -106,6 +133,8 @@ struct WebexClient::Impl {
       HttpResponse response;
       try {
         response = transport.perform(request);
+      } catch (const webex_detail::ResponseTooLarge& e) {
+        throw ApiError(0, method, path, std::string("malformed response: ") + e.what());
       } catch (const TransportError& e) {
         std::string reason = redact(e.what());
         spdlog::debug("{} {} -> failed in {} ms: {}", method, shown, elapsed_ms(), reason);
@@ -122,6 +151,26 @@ struct WebexClient::Impl {
       spdlog::debug("{} {} -> {} in {} ms", method, shown, status, elapsed_ms());
       if (status >= 200 && status < 300) {
         return response;
+      }
+      if (status == 401 && !renewed) {
+        // Expired or revoked: a 401 means Webex did nothing, so even a create may be sent again.
+        try {
+          token = tokens.renew(token);
+        } catch (const TokenRejected& e) {
+          // Our advice first, then what Webex said.
+          auto said = webex_detail::error_from_response(status, method, path, response.body,
+                                                        response.header("trackingid").value_or(""));
+          const std::string advice = e.what();
+          throw ApiError(401, method, path,
+                         said.message().empty() ? advice : advice + ". Webex said: " + said.message(),
+                         said.details(), said.tracking_id());
+        }
+        renewed = true;
+        continue;
+      }
+      if (status == 401) {
+        throw ApiError(401, method, path, "Webex rejected the refreshed access token too", {},
+                       response.header("trackingid").value_or(""));
       }
       auto retry_after = response.header("retry-after");
       bool throttle = status == 429 || (status == 423 && retry_after.has_value());
@@ -147,10 +196,10 @@ struct WebexClient::Impl {
 };
 
 WebexClient::WebexClient(const ClientConfig& config) {
-  if (config.access_token.empty()) {
+  if (config.access_token.empty() && !config.refresh) {
     throw std::invalid_argument("no Webex access token configured");
   }
-  register_secret(config.access_token);
+  if (!config.access_token.empty()) register_secret(config.access_token);
   m_impl = std::make_unique<Impl>(config);
 }
 
@@ -179,17 +228,27 @@ JsonResponse WebexClient::send(const HttpCall& call) {
 }
 
 nlohmann::json WebexClient::get(const std::string& path, const QueryParams& query) {
-  return send({"GET", path, query, std::nullopt, Idempotency::Idempotent}).body;
+  auto response = send({"GET", path, query, std::nullopt, Idempotency::Idempotent});
+  if (response.body.is_null() && !response.text.empty()) {
+    throw ApiError(response.status, "GET", path, malformed_json(response.text));
+  }
+  return std::move(response.body);
 }
 
 std::vector<nlohmann::json> WebexClient::list(const std::string& path, const QueryParams& query,
                                               const std::string& items_key) {
   nlohmann::json ignored;
-  return list(path, query, items_key, ignored);
+  return list_pages(path, query, items_key, ignored, true);
 }
 
 std::vector<nlohmann::json> WebexClient::list(const std::string& path, const QueryParams& query,
                                               const std::string& items_key, nlohmann::json& first_page) {
+  return list_pages(path, query, items_key, first_page, false);
+}
+
+std::vector<nlohmann::json> WebexClient::list_pages(const std::string& path, const QueryParams& query,
+                                                    const std::string& items_key, nlohmann::json& first_page,
+                                                    bool strict) {
   if (path.find('?') != std::string::npos) {
     throw std::invalid_argument("path must not contain a query; pass it as QueryParams: " + path);
   }
@@ -199,7 +258,18 @@ std::vector<nlohmann::json> WebexClient::list(const std::string& path, const Que
   for (int page = 0; page < kMaxPages; ++page) {
     seen.insert(url);
     auto response = m_impl->execute("GET", url, std::nullopt, "", Idempotency::Idempotent);
+    const int status = static_cast<int>(response.status);
     auto body = parse_body(response.body);
+    // A page we cannot read must stop the listing: taking it for the end would make the planner create
+    // again what already exists.
+    if (body.is_null() && !response.body.empty()) {
+      throw ApiError(status, "GET", path, malformed_json(response.body));
+    }
+    if (!body.is_object()) {
+      throw ApiError(status, "GET", path,
+                     std::string("malformed response: expected a JSON object with a '") + items_key +
+                         "' list, got " + (body.is_null() ? "an empty body" : "another JSON value"));
+    }
     if (page == 0) {
       first_page = body;
     }
@@ -217,12 +287,38 @@ std::vector<nlohmann::json> WebexClient::list(const std::string& path, const Que
         }
       }
     }
+    if (array == nullptr && strict) {
+      throw ApiError(status, "GET", path,
+                     std::string("malformed response: the body has no '") + items_key + "' list");
+    }
     if (array == nullptr || array->empty()) {
       break;
     }
+    if (strict) {
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        if (!(*array)[i].is_object()) {
+          throw ApiError(
+              status, "GET", path,
+              "malformed response: item " + std::to_string(i) + " of '" + items_key + "' is not an object");
+        }
+      }
+    }
     items.insert(items.end(), array->begin(), array->end());
 
-    auto next = webex_detail::next_link(response.headers_named("link"));
+    const auto links = response.headers_named("link");
+    auto next = webex_detail::next_link(links);
+    if (!next) {
+      for (const auto& link : links) {
+        std::string lowered = link;
+        std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (lowered.find("next") != std::string::npos) {
+          throw ApiError(status, "GET", path,
+                         "malformed response: a Link header names a next page but cannot be read: '" +
+                             redact(link.substr(0, 200)) + "'");
+        }
+      }
+    }
     if (!next || next->empty()) {
       break;
     }

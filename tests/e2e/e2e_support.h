@@ -39,12 +39,15 @@ inline int use_activation_codes(const Emulator& emulator) {
 
 // Applies the Acme manifests until converged, using the lobby phone's activation code as soon as
 // apply has created it. Returns the apply's result.
-inline Result converge_acme(const Emulator& emulator) {
-  Background apply({"apply", kAcmeManifests, "--auto-approve", "--poll-interval-ms", "100"}, emulator.env());
+inline Result converge_acme(const Emulator& emulator, const std::map<std::string, std::string>& env) {
+  Background apply({"apply", kAcmeManifests, "--auto-approve", "--poll-interval-ms", "100"}, env);
   for (int i = 0; i < 200 && use_activation_codes(emulator) == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return apply.wait();
+}
+inline Result converge_acme(const Emulator& emulator) {
+  return converge_acme(emulator, emulator.env());
 }
 
 // HQ with three online 8851s (one per person), a 9861 and an 8875 for Alice, a lobby workspace's 8851;

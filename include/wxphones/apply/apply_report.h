@@ -32,6 +32,8 @@ struct IssuedActivationCode {
 struct ApplyReport {
   std::vector<StepOutcome> outcomes;
   std::vector<IssuedActivationCode> activation_codes;
+  // Why apply stopped early (Webex rejected the access token): the steps after it were not attempted.
+  std::string stopped_because;
 
   // 0 done, 1 something failed, 3 incomplete (waits timed out; the next run continues).
   int exit_code() const;

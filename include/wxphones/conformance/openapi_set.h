@@ -44,6 +44,10 @@ class OpenApiSet {
   // Methods documented for a concrete path (empty when no template matches it at all).
   std::vector<std::string> methods_for(std::string_view path) const;
 
+  // The OAuth 2 token endpoints the descriptions' security schemes declare (flows.*.tokenUrl), as paths
+  // relative to the API base ("https://webexapis.com/v1/access_token" -> "/access_token").
+  const std::vector<std::string>& token_paths() const { return m_token_paths; }
+
   const std::vector<Operation>& operations() const { return m_operations; }
   const schema::SchemaDocument& document(std::size_t index) const { return *m_documents.at(index); }
   const std::string& document_name(std::size_t index) const { return m_names.at(index); }
@@ -53,6 +57,7 @@ class OpenApiSet {
   std::vector<std::unique_ptr<schema::SchemaDocument>> m_documents;
   std::vector<std::string> m_names;
   std::vector<Operation> m_operations;
+  std::vector<std::string> m_token_paths;
 };
 
 }  // namespace wx::conformance

@@ -26,8 +26,5 @@ struct PhoneSettingsInput {
 // their manifest line. Returns whether an appended step waits for input.wait_step_id.
 bool plan_phone_settings(const PhoneSettingsInput& input, const LiveState& live, Plan& plan);
 
-// After every per-phone step exists: one applyChanges per phone whose model supports it and that
-// has device-level writes (lines, layout, settings), after all of them.
-void plan_apply_changes(const LiveState& live, Plan& plan);
 
 }  // namespace wx

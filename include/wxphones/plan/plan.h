@@ -101,9 +101,11 @@ struct PatchPhoneConfigurations {
   std::string webex_device_id;  // DEVICE form; empty for a phone this apply creates
   std::vector<ConfigurationPatch> patch;
 };
-// POST .../devices/{id}/actions/applyChanges/invoke, once per phone after its device-level writes.
+// POST .../devices/{id}/actions/applyChanges/invoke, once per phone after its device-level writes; then
+// the phone's tags become `tags_after`, without kApplyPendingTag (normalize.h).
 struct ApplyPhoneChanges {
   PhoneRef phone;
+  std::vector<std::string> tags_after;
 };
 // Hoteling or compression of a person's or workspace's devices.
 struct OwnerTarget {

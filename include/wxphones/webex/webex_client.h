@@ -56,15 +56,18 @@ class WebexClient {
   WebexClient(const WebexClient&) = delete;
   WebexClient& operator=(const WebexClient&) = delete;
 
-  // GET; the parsed body (null when empty).
+  // GET; the parsed body (null when empty). A body that is not JSON is an ApiError.
   nlohmann::json get(const std::string& path, const QueryParams& query = {});
 
   // GET of every page: follows Link rel="next" (same origin only) until there is none or a page is empty.
   // Items are read from items_key; for "items", a body without it yields its first array-valued member.
+  // A page that is not JSON, not an object, has no such list, or a Link header naming a next page that
+  // cannot be read is an ApiError ("malformed response"): a listing is never silently cut short.
   std::vector<nlohmann::json> list(const std::string& path, const QueryParams& query = {},
                                    const std::string& items_key = "items");
   // The same, also handing back the first page's body: some endpoints answer with a single object where
-  // the other members of their family answer with a list (job errors), and the caller reads either.
+  // the other members of their family answer with a list (job errors), and the caller reads either; so
+  // here a page without the list ends the listing instead of being an error.
   std::vector<nlohmann::json> list(const std::string& path, const QueryParams& query,
                                    const std::string& items_key, nlohmann::json& first_page);
 
@@ -81,6 +84,8 @@ class WebexClient {
   const ClientConfig& config() const;
 
  private:
+  std::vector<nlohmann::json> list_pages(const std::string& path, const QueryParams& query,
+                                         const std::string& items_key, nlohmann::json& first_page, bool strict);
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "wxphones/plan/normalize.h"
+
 #include "support/builders.h"
 #include "support/fake_webex_api.h"
 #include "wxphones/apply/executor.h"
@@ -42,12 +44,17 @@ TEST_CASE("device customizations are read right before the write and the declare
   plan.steps.push_back(
       step_with(SetPhoneCustomizations{phone, {true, {{"mpp", {{"backlightTimer", "TEN_MIN"}}}}, false}},
                 "phone.p.settings"));
-  plan.steps.push_back(step_with(ApplyPhoneChanges{phone}, "phone.p.apply-changes"));
+  LiveDevice device;
+  device.id = "D1";
+  device.tags = {"managed-by-wxphones", kApplyPendingTag};
+  api.devices.push_back(device);
+  plan.steps.push_back(step_with(ApplyPhoneChanges{phone, {"managed-by-wxphones"}}, "phone.p.apply-changes"));
   plan.steps.back().depends_on = {"phone.p.settings"};
   QuietObserver observer;
   FakeClock clock;
   const auto report = execute_plan(plan, api, {}, observer, clock);
   CHECK(report.exit_code() == 0);
+  CHECK(api.devices[0].tags == std::vector<std::string>{"managed-by-wxphones"});  // the marker is off
   CHECK(api.device_customizations["D1"].customizations ==
         json{{"mpp", {{"backlightTimer", "TEN_MIN"}, {"pnacEnabled", true}}}});
   CHECK(api.count("GET settings D1") == 1);

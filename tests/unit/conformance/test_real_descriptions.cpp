@@ -73,3 +73,12 @@ TEST_CASE("real descriptions: wxphones' own calls conform with the calibrations,
       "status":204})"))
             .size() == 1);
 }
+
+TEST_CASE("real descriptions: the OAuth token endpoint is the security schemes' tokenUrl") {
+  const auto* set = real_set();
+  if (set == nullptr) {
+    MESSAGE("SKIPPED: OpenAPI descriptions not found at ../shared/webex-openapi");
+    return;
+  }
+  CHECK(set->token_paths() == std::vector<std::string>{"/access_token"});
+}

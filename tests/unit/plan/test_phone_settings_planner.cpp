@@ -2,6 +2,7 @@
 
 #include "support/builders.h"
 #include "support/plan_lookup.h"
+#include "wxphones/plan/normalize.h"
 #include "wxphones/plan/planner.h"
 
 using namespace wx;
@@ -48,8 +49,14 @@ TEST_CASE(
   const Step* apply = find_step(plan, "phone.mpp.apply-changes");
   REQUIRE(apply);
   CHECK(apply->action == Action::Run);
-  CHECK(apply->depends_on == std::vector<std::string>{"phone.mpp.settings"});
-  CHECK(plan.summary().change == 1);
+  CHECK(apply->depends_on == std::vector<std::string>{"phone.mpp.settings", "phone.mpp.mark-pending"});
+  // The marker goes on before the write and comes off with applyChanges: a kill in between leaves it.
+  const Step* mark = find_step(plan, "phone.mpp.mark-pending");
+  REQUIRE(mark);
+  CHECK(std::get<SetPhoneTags>(mark->operation).tags == std::vector<std::string>{wx::kApplyPendingTag});
+  CHECK(settings->depends_on == std::vector<std::string>{"phone.mpp.mark-pending"});
+  CHECK(std::get<ApplyPhoneChanges>(apply->operation).tags_after.empty());
+  CHECK(plan.summary().change == 1);  // one phone changes, whatever its steps
 }
 
 TEST_CASE(
@@ -170,7 +177,8 @@ TEST_CASE("a new PhoneOS phone's settings wait until it is online; its members d
   REQUIRE(plan.diagnostics.empty());
   const Step* dynamic = find_step(plan, "phone.new.dynamic-settings");
   REQUIRE(dynamic);
-  CHECK(dynamic->depends_on == std::vector<std::string>{"phone.new.create", "wait.phones-online"});
+  CHECK(dynamic->depends_on ==
+        std::vector<std::string>{"phone.new.create", "wait.phones-online", "phone.new.mark-pending"});
   const Step* members = find_step(plan, "phone.new.members");
   REQUIRE(members);
   CHECK(members->depends_on == std::vector<std::string>{"phone.new.create"});
@@ -192,4 +200,37 @@ TEST_CASE("hoteling declared on two phones of one owner is one step with the liv
   int hoteling_steps = 0;
   for (const auto& s : plan.steps) hoteling_steps += std::holds_alternative<SetOwnerHoteling>(s.operation);
   CHECK(hoteling_steps == 1);
+}
+
+TEST_CASE("a phone an interrupted apply left marked is asked to apply its configuration, and unmarked") {
+  LiveState live = org_with_phones();
+  live.devices[0].tags = {"hq", kApplyPendingTag, "managed-by-wxphones"};
+  live.device_customizations["D-MPP"] = {true, {{"mpp", {{"backlightTimer", "TEN_MIN"}}}}, false};
+  DesiredState desired;
+  auto p = phone("mpp", "001B54000001", "DMS Cisco 8851");
+  p.tags = std::vector<std::string>{"managed-by-wxphones", "hq"};
+  p.settings = PhoneSettingsSpec{std::nullopt, {{"mpp", {{"backlightTimer", "TEN_MIN"}}}}};
+  desired.phones = {p};
+  const Plan plan = make_plan(desired, live);
+  REQUIRE(plan.diagnostics.empty());
+  CHECK_FALSE(find_step(plan, "phone.mpp.tags"));  // the marker is not a tag difference
+  CHECK_FALSE(find_step(plan, "phone.mpp.mark-pending"));
+  REQUIRE(plan.steps.size() == 1);
+  const Step* apply = find_step(plan, "phone.mpp.apply-changes");
+  REQUIRE(apply);
+  CHECK(apply->reason.find("earlier apply stopped") != std::string::npos);
+  CHECK(std::get<ApplyPhoneChanges>(apply->operation).tags_after ==
+        std::vector<std::string>{"hq", "managed-by-wxphones"});
+
+  SUBCASE("with a tags change too, the tags step keeps the marker until applyChanges") {
+    desired.phones[0].tags = std::vector<std::string>{"managed-by-wxphones"};
+    const Plan changed = make_plan(desired, live);
+    const Step* tags = find_step(changed, "phone.mpp.tags");
+    REQUIRE(tags);
+    CHECK(std::get<SetPhoneTags>(tags->operation).tags ==
+          std::vector<std::string>{"managed-by-wxphones", kApplyPendingTag});
+    const Step* again = find_step(changed, "phone.mpp.apply-changes");
+    REQUIRE(again);
+    CHECK(std::get<ApplyPhoneChanges>(again->operation).tags_after == std::vector<std::string>{"managed-by-wxphones"});
+  }
 }

@@ -3,6 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "webex/local_server.h"
 #include "wxphones/util/secrets.h"
@@ -95,4 +99,69 @@ TEST_CASE("a missing or empty token file is an error") {
   auto path = write_token_file("c", " \n", fs::perms::owner_read | fs::perms::owner_write);
   CHECK_THROWS_AS(wx::resolve_access_token(path), std::runtime_error);
   fs::remove(path);
+}
+
+namespace {
+
+// Sets the three refresh variables for one test (nullptr = unset) and restores them afterwards.
+class EnvRefresh {
+ public:
+  EnvRefresh(const char* id, const char* secret, const char* refresh) {
+    set("WEBEX_CLIENT_ID", id);
+    set("WEBEX_CLIENT_SECRET", secret);
+    set("WEBEX_REFRESH_TOKEN", refresh);
+  }
+  ~EnvRefresh() {
+    for (auto& [name, value] : m_old) {
+      if (value) {
+        setenv(name.c_str(), value->c_str(), 1);
+      } else {
+        unsetenv(name.c_str());
+      }
+    }
+  }
+
+ private:
+  void set(const char* name, const char* value) {
+    const char* old = std::getenv(name);
+    m_old.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
+    if (value) {
+      setenv(name, value, 1);
+    } else {
+      unsetenv(name);
+    }
+  }
+  std::vector<std::pair<std::string, std::optional<std::string>>> m_old;
+};
+
+}  // namespace
+
+TEST_CASE("refresh credentials come from all three environment variables or none") {
+  {
+    EnvRefresh env(nullptr, nullptr, nullptr);
+    CHECK_FALSE(wx::resolve_refresh_credentials().has_value());
+  }
+  {
+    EnvRefresh env("cid", "client-secret-from-env-123", "refresh-token-from-env-123");
+    auto grant = wx::resolve_refresh_credentials();
+    REQUIRE(grant.has_value());
+    CHECK(grant->client_id == "cid");
+    CHECK(wx::redact("x refresh-token-from-env-123 y").find("refresh-token-from-env") == std::string::npos);
+  }
+  {
+    EnvRefresh env("cid", nullptr, "refresh-token-from-env-123");
+    try {
+      wx::resolve_refresh_credentials();
+      FAIL("expected an error");
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()).find("WEBEX_CLIENT_SECRET") != std::string::npos);
+      CHECK(std::string(e.what()).find("refresh-token-from-env") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("with refresh credentials an access token is optional") {
+  EnvToken token(nullptr);
+  CHECK(wx::resolve_access_token(std::nullopt, false).empty());
+  CHECK_THROWS_AS(wx::resolve_access_token(std::nullopt, true), std::runtime_error);
 }
