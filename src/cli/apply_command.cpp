@@ -25,6 +25,7 @@ struct ApplyFlags {
   std::string report_file;
   std::string wait_online;  // overrides Project.spec.waits.deviceOnline
   int poll_interval_ms = 1000;
+  bool reissue_activation_codes = false;
   ConnectionFlags connection;
 };
 
@@ -108,6 +109,12 @@ std::optional<PlannedRun> replan_saved(const std::string& path, const Connection
 
 int run_apply(const ApplyFlags& flags) {
   const bool saved = is_saved_plan(flags.dir);
+  if (saved && flags.reissue_activation_codes) {
+    std::cerr
+        << "error: --reissue-activation-codes plans anew; give the manifest directory, not a saved plan. "
+           "Nothing was changed.\n";
+    return 1;
+  }
   std::optional<ManifestSet> manifests;
   if (!saved) {
     manifests = load_valid_manifests(flags.dir, std::cerr);
@@ -125,7 +132,9 @@ int run_apply(const ApplyFlags& flags) {
       planned = replan_saved(flags.dir, flags.connection);
       if (!planned) return 1;
     } else {
-      planned = plan_against_org(std::move(*manifests), flags.connection, std::cerr);
+      PlanOptions plan_options;
+      plan_options.reissue_activation_codes = flags.reissue_activation_codes;
+      planned = plan_against_org(std::move(*manifests), flags.connection, std::cerr, plan_options);
     }
     PlannedRun& run = *planned;
     const ProjectSpec& project = run.manifests.desired.project;
@@ -196,6 +205,8 @@ void add_apply_command(CLI::App& app, CommandAction& action) {
   cmd->add_option("dir", flags->dir, "Manifest directory (or file), or a plan saved by `plan --out`")
       ->required();
   cmd->add_flag("--auto-approve", flags->auto_approve, "Apply without asking (CI)");
+  cmd->add_flag("--reissue-activation-codes", flags->reissue_activation_codes,
+                "Replace the unused activation code of every phone still activating (a lost code)");
   cmd->add_option("--report", flags->report_file, "Write a JSON report (outcomes, activation codes) to FILE");
   cmd->add_option(
       "--wait-online", flags->wait_online,

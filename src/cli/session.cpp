@@ -56,13 +56,13 @@ std::unique_ptr<WebexApi> connect(const ConnectionFlags& flags, const std::optio
   return make_http_webex_api(client_config(flags, org_id));
 }
 
-PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err) {
+PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err,
+                            PlanOptions options) {
   PlannedRun run;
   run.api = connect(flags, manifests.desired.project.org_id);
   run.live = read_live_state(manifests.desired, *run.api, LiveReadOptions{flags.max_in_flight});
-  run.plan = make_plan(manifests.desired, run.live.state);
+  run.plan = make_plan(manifests.desired, run.live.state, options);
   // A template job is kept only when Webex's preview selects the phones the planner counted.
-  PlanOptions options;
   std::vector<PlanNote> preview_notes;
   for (const auto& step : run.plan.steps) {
     const auto* job = std::get_if<ApplyTemplateJob>(&step.operation);

@@ -8,6 +8,7 @@
 #include "wxphones/live/live_reader.h"
 #include "wxphones/manifest/loader.h"
 #include "wxphones/plan/plan.h"
+#include "wxphones/plan/planner.h"
 #include "wxphones/webex/client_config.h"
 #include "wxphones/webex/webex_api.h"
 
@@ -47,7 +48,8 @@ std::optional<ManifestSet> load_valid_manifests(const std::filesystem::path& dir
 
 // Connects (token from the flags or the environment, base URL from WEBEX_API_BASE_URL), reads what
 // the manifests touch and plans. Prints plan-time diagnostics to `err`. Throws on Webex errors.
-PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err);
+PlannedRun plan_against_org(ManifestSet manifests, const ConnectionFlags& flags, std::ostream& err,
+                            PlanOptions options = {});
 
 // Prints a failure of a command to `err` (never a token) and returns exit code 1.
 int report_failure(const std::exception& error, std::ostream& err);

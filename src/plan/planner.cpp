@@ -87,6 +87,11 @@ class PhonePlanner {
     PhoneRef ref = ref_of(phone, m_live, twin);
 
     std::string mismatch = twin ? replacement_reason(phone, *twin, owner) : "";
+    if (twin && mismatch.empty() && m_options.reissue_activation_codes &&
+        phone.onboarding == Onboarding::ActivationCode && twin->activating()) {
+      mismatch =
+          "still activating: a new activation code replaces the unused one (--reissue-activation-codes)";
+    }
     if (!twin || !mismatch.empty()) {
       Step step;
       step.id = "phone." + phone.name + (twin ? ".replace" : ".create");

@@ -15,6 +15,9 @@ struct PlanOptions {
   int bulk_min_phones = 5;
   // Templates whose job the preview did not confirm: their layouts are written per phone.
   std::set<std::string> no_bulk_templates;
+  // Activation-code phones still activating (their code never entered, or lost with an interrupted
+  // run) get a new code: the waiting device is deleted and a code issued again.
+  bool reissue_activation_codes = false;
 };
 
 // The planner: a pure function of desired and live state. No I/O, no clock.

@@ -113,6 +113,29 @@ TEST_CASE("an activation-code phone pairs with its owner's device of the same mo
   CHECK(plan.notes[0].message.find("activating") != std::string::npos);
 }
 
+TEST_CASE(
+    "with reissue_activation_codes a phone still activating gets a new code in place of the old device") {
+  DesiredState desired;
+  desired.phones = {code_phone("lobby", "DMS Cisco 8875", "HQ Lobby")};
+  LiveState live = small_org();
+  LiveDevice d = live_phone("D9", "", "", "", "L-HQ", {}, "activating");
+  d.workspace_id = "W-LOBBY";
+  d.product = "Cisco 8875";
+  live.devices = {d};
+  PlanOptions options;
+  options.reissue_activation_codes = true;
+  const Plan plan = make_plan(desired, live, options);
+  REQUIRE_FALSE(plan.steps.empty());
+  CHECK(plan.steps[0].action == Action::Replace);
+  const auto& op = std::get<IssueActivationCode>(plan.steps[0].operation);
+  CHECK(op.replaces_device_id == "D9");  // deleted first: never two devices for one phone
+  CHECK(plan.steps[0].reason.find("--reissue-activation-codes") != std::string::npos);
+
+  live.devices[0].activation_state = "";  // activated meanwhile: nothing to reissue
+  live.devices[0].connection_status = "connected";
+  CHECK(make_plan(desired, live, options).steps.empty());
+}
+
 TEST_CASE("a new activation-code phone issues a code") {
   DesiredState desired;
   desired.phones = {code_phone("lobby", "DMS Cisco 8875", "HQ Lobby")};
