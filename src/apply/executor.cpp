@@ -118,6 +118,15 @@ class Execution {
     return m_stopped_because;
   }
 
+  bool create_failed(const std::string& phone) {
+    std::lock_guard lock(m_mutex);
+    for (const char* kind : {".create", ".replace"}) {
+      auto it = m_outcomes.find("phone." + phone + kind);
+      if (it != m_outcomes.end() && it->second.status != StepStatus::Done) return true;
+    }
+    return false;
+  }
+
   // The phone a per-phone step configures (its manifest name is the step's target).
   static std::string phone_name(const Step& step) { return step.target; }
 
@@ -308,7 +317,12 @@ class Execution {
     return "deleted";
   }
 
-  std::string perform(const WaitPhonesOnline& op) {
+  std::string perform(const WaitPhonesOnline& given) {
+    // A phone whose create failed is not waited for: its own steps are skipped through their create.
+    WaitPhonesOnline op;
+    for (const auto& phone : given.phones) {
+      if (!create_failed(phone.name)) op.phones.push_back(phone);
+    }
     const auto start = m_clock.now();
     const auto deadline = start + m_options.online_deadline;
     milliseconds interval = m_options.poll_initial;

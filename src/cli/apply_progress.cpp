@@ -25,7 +25,9 @@ void ApplyProgress::step_finished(const Step& step, const StepOutcome& outcome) 
   m_out << glyph(step.action) << " " << step.kind << " " << step.target << ": "
         << status_name(outcome.status);
   if (!outcome.message.empty()) m_out << ": " << outcome.message;
-  if (!outcome.tracking_id.empty()) m_out << " (trackingId " << outcome.tracking_id << ")";
+  // Webex errors already name their tracking ID in the message.
+  if (!outcome.tracking_id.empty() && outcome.message.find(outcome.tracking_id) == std::string::npos)
+    m_out << " (trackingId " << outcome.tracking_id << ")";
   m_out << std::endl;
 }
 

@@ -283,9 +283,8 @@ class PhonePlanner {
     step.after = {{"online", names}};
     step.calls = {"GET /devices"};
     step.reason = "phones are configured and reported only once they are online";
-    for (const auto& other : m_plan.steps) {
-      if (phase_of(other) == Phase::CreatePhones) step.depends_on.push_back(other.id);
-    }
+    // No dependency on the creates: the phase order runs it after them, and one failed create must
+    // not hold back the phones that were created (the executor leaves that phone out of the wait).
     step.operation = WaitPhonesOnline{m_waiting};
     m_plan.steps.push_back(std::move(step));
   }

@@ -92,6 +92,27 @@ TEST_CASE("a failed step reports its tracking id, skips its dependents and exits
   CHECK(api.count("PATCH") == 0);
 }
 
+TEST_CASE("one failed create does not hold back the other new phones") {
+  FakeWebexApi api;
+  api.polls_until_online = 1;
+  api.fail.emplace("POST /devices 001B54AA0003", ApiError(400, "POST", "/devices", "MAC rejected", {}, "X"));
+  DesiredState desired;
+  auto bad = mac_phone("bob", "001B54AA0003", "DMS Cisco 9841", "bob@acme.example");
+  auto good = mac_phone("alice", "001B54AA0104", "DMS Cisco 9841", "alice@acme.example");
+  bad.tags = good.tags = std::vector<std::string>{"t"};
+  desired.phones = {bad, good};
+  const Plan plan = make_plan(desired, live_from(api));
+  RecordingObserver observer;
+  FakeClock clock;
+  const ApplyReport report = execute_plan(plan, api, ApplyOptions{}, observer, clock);
+  CHECK(report.exit_code() == 1);
+  CHECK(api.count("PATCH /devices NEW1") == 1);  // alice is created, waited for and tagged
+  for (const auto& o : report.outcomes) {
+    if (o.step_id == "wait.phones-online") CHECK(o.status == StepStatus::Done);
+    if (o.step_id == "phone.bob.tags") CHECK(o.status == StepStatus::Skipped);
+  }
+}
+
 TEST_CASE("an activation code is reported and its device found for the wait") {
   FakeWebexApi api;
   DesiredState desired;
