@@ -135,19 +135,27 @@ class ApplyChangesPlanner {
     m_plan.steps.push_back(std::move(step));
   }
 
-  std::string add_mark_step(const Phone& phone, const std::vector<std::string>& tags) {
+  // A tags write of the phone: the marker on (before) or off.
+  Step tag_step(const Phone& phone, const char* suffix, std::vector<std::string> before,
+                std::vector<std::string> after, std::string reason) {
     Step step;
-    step.id = "phone." + phone.ref.name + ".mark-pending";
+    step.id = "phone." + phone.ref.name + suffix;
     step.action = Action::Update;
     step.kind = "Phone";
     step.target = phone.ref.name;
     step.location = phone.location;
-    step.before = {{"tags", tags}};
-    step.after = {{"tags", with_marker(tags)}};
+    step.before = {{"tags", before}};
+    step.after = {{"tags", after}};
     step.calls = {"PATCH /devices/{deviceId}"};
-    step.reason =
-        "marks the phone until it fetches its new configuration, so that an interrupted apply is "
-        "finished by the next run";
+    step.reason = std::move(reason);
+    step.operation = SetPhoneTags{phone.ref, std::move(after)};
+    return step;
+  }
+
+  std::string add_mark_step(const Phone& phone, const std::vector<std::string>& tags) {
+    Step step = tag_step(phone, ".mark-pending", tags, with_marker(tags),
+                         "marks the phone until it fetches its new configuration, so that an interrupted "
+                         "apply is finished by the next run");
     // It needs what the writes need from earlier phases: the phone created, and online.
     for (std::size_t i : phone.writes) {
       for (const auto& dependency : m_plan.steps[i].depends_on) {
@@ -158,26 +166,15 @@ class ApplyChangesPlanner {
           step.depends_on.push_back(dependency);
       }
     }
-    step.operation = SetPhoneTags{phone.ref, with_marker(tags)};
     m_plan.steps.push_back(std::move(step));
     return m_plan.steps.back().id;
   }
 
   // A marked phone whose model has no applyChanges (the catalog changed since): only the marker goes.
   void clear_marker_only(const Phone& phone) {
-    Step step;
-    step.id = "phone." + phone.ref.name + ".unmark";
-    step.action = Action::Update;
-    step.kind = "Phone";
-    step.target = phone.ref.name;
-    step.location = phone.location;
     const auto& tags = m_interrupted.at(phone.ref.name).tags;
-    step.before = {{"tags", with_marker(tags)}};
-    step.after = {{"tags", tags}};
-    step.calls = {"PATCH /devices/{deviceId}"};
-    step.reason = "an earlier apply left its marker on this phone";
-    step.operation = SetPhoneTags{phone.ref, tags};
-    m_plan.steps.push_back(std::move(step));
+    m_plan.steps.push_back(tag_step(phone, ".unmark", with_marker(tags), tags,
+                                    "an earlier apply left its marker on this phone"));
   }
 
   const LiveState& m_live;

@@ -99,14 +99,24 @@ TEST_CASE("owner ids compare without base64 padding") {
   CHECK(make_plan(desired, live).steps.empty());
 }
 
-TEST_CASE("an activation-code phone pairs with its owner's device of the same model") {
-  DesiredState desired;
-  desired.phones = {code_phone("lobby", "DMS Cisco 8875", "HQ Lobby")};
+namespace {
+
+// HQ Lobby's 8875, created with an activation code nobody has entered yet.
+LiveState org_with_activating_lobby_phone() {
   LiveState live = small_org();
   LiveDevice d = live_phone("D9", "", "", "", "L-HQ", {}, "activating");
   d.workspace_id = "W-LOBBY";
   d.product = "Cisco 8875";
   live.devices = {d};
+  return live;
+}
+
+}  // namespace
+
+TEST_CASE("an activation-code phone pairs with its owner's device of the same model") {
+  DesiredState desired;
+  desired.phones = {code_phone("lobby", "DMS Cisco 8875", "HQ Lobby")};
+  const LiveState live = org_with_activating_lobby_phone();
   const Plan plan = make_plan(desired, live);
   CHECK(plan.steps.empty());  // nothing new: a second code would make a duplicate phone
   REQUIRE(plan.notes.size() == 1);
@@ -117,11 +127,7 @@ TEST_CASE(
     "with reissue_activation_codes a phone still activating gets a new code in place of the old device") {
   DesiredState desired;
   desired.phones = {code_phone("lobby", "DMS Cisco 8875", "HQ Lobby")};
-  LiveState live = small_org();
-  LiveDevice d = live_phone("D9", "", "", "", "L-HQ", {}, "activating");
-  d.workspace_id = "W-LOBBY";
-  d.product = "Cisco 8875";
-  live.devices = {d};
+  LiveState live = org_with_activating_lobby_phone();
   PlanOptions options;
   options.reissue_activation_codes = true;
   const Plan plan = make_plan(desired, live, options);

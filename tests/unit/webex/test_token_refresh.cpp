@@ -68,6 +68,20 @@ struct TokenServer {
   }
 };
 
+// The message of the ApiError (status 401) a GET /devices with `config` meets once the token expired.
+std::string rejection(TokenServer& server, const wx::ClientConfig& config) {
+  wx::WebexClient client(config);
+  server.expire();
+  try {
+    client.get("/devices");
+  } catch (const wx::ApiError& e) {
+    CHECK(e.status() == 401);
+    return e.what();
+  }
+  FAIL("expected an ApiError");
+  return {};
+}
+
 }  // namespace
 
 TEST_CASE("a 401 with refresh credentials refreshes the token once and repeats the request") {
@@ -129,19 +143,11 @@ TEST_CASE("without refresh credentials a 401 is an error that says what to do") 
   TokenServer server;
   auto config = server.srv.config();
   config.access_token = "first-token-0123456789";
-  wx::WebexClient client(config);
-  server.expire();
-  try {
-    client.get("/devices");
-    FAIL("expected an ApiError");
-  } catch (const wx::ApiError& e) {
-    CHECK(e.status() == 401);
-    const std::string text = e.what();
-    CHECK(text.find("GET /devices") != std::string::npos);
-    CHECK(text.find("expired or was revoked") != std::string::npos);
-    CHECK(text.find("WEBEX_REFRESH_TOKEN") != std::string::npos);
-    CHECK(text.find("first-token") == std::string::npos);
-  }
+  const std::string text = rejection(server, config);
+  CHECK(text.find("GET /devices") != std::string::npos);
+  CHECK(text.find("expired or was revoked") != std::string::npos);
+  CHECK(text.find("WEBEX_REFRESH_TOKEN") != std::string::npos);
+  CHECK(text.find("first-token") == std::string::npos);
   CHECK(server.refreshes == 0);
   CHECK(server.api_calls == 1);
 }
@@ -152,20 +158,12 @@ TEST_CASE("a refused refresh is a 401 error that names the credentials, never th
   config.access_token = "first-token-0123456789";
   config.refresh =
       wx::RefreshCredentials{"client-abc", "wrong-secret-0123456789", "refresh-token-0123456789"};
-  wx::WebexClient client(config);
-  server.expire();
-  try {
-    client.get("/devices");
-    FAIL("expected an ApiError");
-  } catch (const wx::ApiError& e) {
-    CHECK(e.status() == 401);
-    const std::string text = e.what();
-    CHECK(text.find("refreshing it failed") != std::string::npos);
-    CHECK(text.find("invalid refresh token") != std::string::npos);
-    CHECK(text.find("WEBEX_CLIENT_SECRET") != std::string::npos);
-    CHECK(text.find("wrong-secret") == std::string::npos);
-    CHECK(text.find("refresh-token-0123") == std::string::npos);
-  }
+  const std::string text = rejection(server, config);
+  CHECK(text.find("refreshing it failed") != std::string::npos);
+  CHECK(text.find("invalid refresh token") != std::string::npos);
+  CHECK(text.find("WEBEX_CLIENT_SECRET") != std::string::npos);
+  CHECK(text.find("wrong-secret") == std::string::npos);
+  CHECK(text.find("refresh-token-0123") == std::string::npos);
 }
 
 TEST_CASE("a token endpoint over plain http to another host is refused") {
