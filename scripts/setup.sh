@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libyaml-cpp-dev libcurl4-openssl-dev nlohmann-json3-dev libspdlog-dev
   doctest-dev libcli11-dev libcpp-httplib-dev
+  clang libclang-rt-14-dev  # the sanitizer + libFuzzer build (scripts/test.sh, scripts/fuzz.sh)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -219,7 +219,8 @@ class SettingsReader {
     }
     for (const auto& [location_id, families] : dynamic_scopes) {
       for (const auto& family : families) {
-        reads.push_back([this, location_id, family] {
+        // Clang < 16 cannot capture a structured binding: copy it into an init-capture.
+        reads.push_back([this, location_id = location_id, family] {
           auto values = location_id.empty() ? m_api.get_org_dynamic_settings(family, {})
                                             : m_api.get_location_dynamic_settings(location_id, family, {});
           std::lock_guard lock(m_mutex);

@@ -85,7 +85,7 @@ void decode_dynamic(const ManifestDocument& doc, DecodeContext& ctx, const nlohm
 // Wildcards and ranges select keys for reading only (WEBEX_API.md §7).
 bool concrete_key(const std::string& key) {
   static const std::regex pattern(R"([A-Za-z0-9]+(\[[0-9]+\])?(\.[A-Za-z0-9]+(\[[0-9]+\])?)*)");
-  return std::regex_match(key, pattern);
+  return key.size() <= 1000 && std::regex_match(key, pattern);  // libstdc++ recurses per character
 }
 
 void decode_configurations(const ManifestDocument& doc, DecodeContext& ctx, const nlohmann::json& keys,

@@ -28,11 +28,16 @@ bool any_of(const std::string& value, std::initializer_list<const char*> options
   return false;
 }
 
+constexpr std::size_t kMaxResolvedScalar = 400;
+
 // YAML 1.2 core schema resolution of a plain scalar.
 nlohmann::json resolve_plain(const std::string& value) {
   if (any_of(value, {"", "~", "null", "Null", "NULL"})) return nullptr;
   if (any_of(value, {"true", "True", "TRUE"})) return true;
   if (any_of(value, {"false", "False", "FALSE"})) return false;
+  // libstdc++ matches a regex recursively, one stack frame per character: a 1 MB scalar would
+  // overflow the stack. No number (or anything else to resolve) is that long; it stays text.
+  if (value.size() > kMaxResolvedScalar) return value;
   static const std::regex decimal("[-+]?[0-9]+");
   static const std::regex octal("0o[0-7]+");
   static const std::regex hex("0x[0-9a-fA-F]+");
@@ -81,7 +86,15 @@ class JsonBuilder : public YAML::EventHandler {
     return SourceLocation{m_file, mark.line + 1, column};
   }
 
+  // yaml-cpp 0.7 never consumes a stray ',' (or ']', '}') outside a flow collection: it reports one
+  // empty document after another at the same place, forever. A second start there is that loop.
+  bool stalled() const { return m_stalled; }
+  YAML::Mark stall_mark() const { return m_last_start; }
+
   void OnDocumentStart(const YAML::Mark& mark) override {
+    m_stalled = m_started && mark.pos == m_last_start.pos;
+    m_started = true;
+    m_last_start = mark;
     m_document = YamlDocument{};
     m_document.start = location(mark);
     m_frames.clear();
@@ -252,6 +265,9 @@ class JsonBuilder : public YAML::EventHandler {
   YamlDocument m_document;
   std::vector<Frame> m_frames;
   std::map<YAML::anchor_t, nlohmann::json> m_anchors;
+  YAML::Mark m_last_start = YAML::Mark::null_mark();
+  bool m_started = false;
+  bool m_stalled = false;
 };
 
 }  // namespace
@@ -263,6 +279,16 @@ std::vector<YamlDocument> read_yaml_documents(std::string_view text, const std::
   try {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(builder)) {
+      if (builder.stalled()) {
+        const YAML::Mark mark = builder.stall_mark();
+        const char c =
+            mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text.size() ? text[mark.pos] : ' ';
+        const std::string what = c > ' ' && c < 0x7F ? std::string("'") + c + "'" : std::string("character");
+        diagnostics.push_back(Diagnostic{Severity::Error, builder.location(mark), "",
+                                         "YAML syntax error: unexpected " + what +
+                                             " outside a flow collection; expected a key, a value or ---"});
+        break;
+      }
     }
   } catch (const YAML::ParserException& e) {
     diagnostics.push_back(

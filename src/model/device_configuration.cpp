@@ -38,7 +38,8 @@ bool type_matches(const std::string& expected, const nlohmann::json& value) {
 }
 
 std::string number_text(double v) {
-  return v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : nlohmann::json(v).dump();
+  return v == std::floor(v) && std::fabs(v) < 1e15 ? std::to_string(static_cast<long long>(v))
+                                                   : nlohmann::json(v).dump();
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "wxphones/model/device_model.h"
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
 
 #include "wxphones/model/catalog_data.h"
 
@@ -24,6 +26,12 @@ T value_or(const nlohmann::json& object, const char* key, T fallback) {
   } catch (const nlohmann::json::exception&) {
     return fallback;  // a wrong type in one field must not make the whole catalog unreadable
   }
+}
+
+// A count read leniently (numbers may be floats); 0 when it is not a finite number an int can hold.
+int count_of(const nlohmann::json& object, const char* key) {
+  const double v = value_or<double>(object, key, 0);
+  return std::isfinite(v) && v > INT_MIN && v < INT_MAX ? static_cast<int>(v) : 0;
 }
 
 std::vector<std::string> strings_of(const nlohmann::json& object, const char* key) {
@@ -67,10 +75,10 @@ DeviceModel DeviceModel::from_json(const nlohmann::json& entry) {
   m.onboarding_methods = strings_of(entry, "onboardingMethod");
   m.supported_for = strings_of(entry, "supportedFor");
   m.allow_configure_layout = value_or<bool>(entry, "allowConfigureLayoutEnabled", false);
-  m.number_of_line_key_buttons = static_cast<int>(value_or<double>(entry, "numberOfLineKeyButtons", 0));
-  m.number_of_line_ports = static_cast<int>(value_or<double>(entry, "numberOfLinePorts", 0));
+  m.number_of_line_key_buttons = count_of(entry, "numberOfLineKeyButtons");
+  m.number_of_line_ports = count_of(entry, "numberOfLinePorts");
   m.kem_support = value_or<bool>(entry, "kemSupportEnabled", false);
-  m.kem_module_count = static_cast<int>(value_or<double>(entry, "kemModuleCount", 0));
+  m.kem_module_count = count_of(entry, "kemModuleCount");
   m.kem_module_types = strings_of(entry, "kemModuleType");
   m.supports_apply_changes = value_or<bool>(entry, "supportsApplyChangesEnabled", false);
   m.settings_family = settings_family_from(value_or<std::string>(entry, "deviceSettingsConfiguration", ""));

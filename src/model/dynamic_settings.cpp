@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <regex>
 
@@ -11,19 +12,26 @@ namespace wx {
 
 namespace {
 
+// A finite number, or nullopt: the schema comes from the server, and "nan" or 1e999 bound nothing.
 std::optional<double> number_of(const nlohmann::json& object, const char* key) {
   auto it = object.find(key);
   if (it == object.end()) return std::nullopt;
-  if (it->is_number()) return it->get<double>();
+  std::optional<double> out;
+  if (it->is_number()) out = it->get<double>();
   if (it->is_string()) {
     try {
-      return std::stod(it->get<std::string>());
+      out = std::stod(it->get<std::string>());
     } catch (const std::exception&) {
       return std::nullopt;
     }
   }
-  return std::nullopt;
+  if (out && !std::isfinite(*out)) return std::nullopt;
+  return out;
 }
+
+// Longer patterns are not compiled: libstdc++ compiles a regex recursively, one frame per term, so a
+// hostile 20,000-character pattern overflows the stack.
+constexpr std::size_t kMaxPatternLength = 1000;
 
 std::string string_of(const nlohmann::json& object, const char* key) {
   auto it = object.find(key);
@@ -45,7 +53,8 @@ std::string join(const std::vector<std::string>& values) {
 }
 
 std::string number_text(double v) {
-  return v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : std::to_string(v);
+  return v == std::floor(v) && std::fabs(v) < 1e15 ? std::to_string(static_cast<long long>(v))
+                                                   : std::to_string(v);
 }
 
 // Whole decimal numbers only: dynamic setting values are strings such as "7".
@@ -100,7 +109,7 @@ std::optional<std::string> DynamicSettingRule::check(const std::string& value) c
   if (max_length && static_cast<int>(value.size()) > *max_length) {
     return "expected at most " + std::to_string(*max_length) + " characters" + hint_text;
   }
-  if (regex) {
+  if (regex && regex->size() <= kMaxPatternLength) {
     try {
       if (!std::regex_match(value, std::regex(*regex))) {
         return "expected a value matching " + *regex + hint_text + ", got \"" + value + "\"";
@@ -142,7 +151,9 @@ DynamicSettingsSchema DynamicSettingsSchema::from_json(const nlohmann::json& bod
       rule.max = number_of(r, "max");
       rule.increment = number_of(r, "increment");
       if (auto regex = string_of(r, "regex"); !regex.empty()) rule.regex = regex;
-      if (auto max_length = number_of(r, "maxLength")) rule.max_length = static_cast<int>(*max_length);
+      if (auto max_length = number_of(r, "maxLength");
+          max_length && *max_length >= 0 && *max_length < INT_MAX)
+        rule.max_length = static_cast<int>(*max_length);
       rule.hint = string_of(r, "validationHint");
     }
     out.m_rules.push_back(std::move(rule));

@@ -7,7 +7,7 @@ namespace {
 
 bool matches(const char* pattern, const std::string& value) {
   const auto re = compiled_regex(pattern);
-  return re && std::regex_match(value, *re);
+  return re && value.size() <= kMaxRegexText && std::regex_match(value, *re);
 }
 
 }  // namespace

@@ -89,7 +89,7 @@ void Validator::check_object(const Json& instance, const Json& schema, const std
         const auto re = compiled_regex(pattern);
         if (!re) {
           out.push_back({child, "patternProperties", "schema error: invalid pattern " + pattern});
-        } else if (std::regex_search(key, *re)) {
+        } else if (key.size() <= kMaxRegexText && std::regex_search(key, *re)) {
           matched = true;
           validate(value, sub, child, out);
         }
@@ -189,6 +189,10 @@ void Validator::check_string(const Json& instance, const Json& schema, const std
     const auto re = compiled_regex(pattern->get<std::string>());
     if (!re) {
       out.push_back({path, "pattern", "schema error: invalid pattern " + pattern->get<std::string>()});
+    } else if (text.size() > kMaxRegexText) {
+      out.push_back(
+          {path, "pattern",
+           "a text of " + std::to_string(length) + " characters is too long for the expected format"});
     } else if (!std::regex_search(text, *re)) {
       const Json* description = member(schema, "description");
       const std::string expected = (description != nullptr && description->is_string())

@@ -89,7 +89,9 @@ std::string join_or(const std::vector<std::string>& items) {
 std::string number_text(const nlohmann::json& number) {
   if (number.is_number_float()) {
     const double d = number.get<double>();
-    if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15) {
+    if (d > -1e15 && d < 1e15 &&
+        d ==
+            static_cast<double>(static_cast<long long>(d))) {  // range first: casting inf, nan or 1e300 is UB
       return std::to_string(static_cast<long long>(d));
     }
   }

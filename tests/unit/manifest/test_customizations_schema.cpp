@@ -86,7 +86,8 @@ TEST_CASE("customizations schema: the embedded file equals a fresh extraction fr
   nlohmann::json defs = nlohmann::json::object();
   for (const auto& name : names) defs[name] = transform(schemas[name]);
   CHECK(names.size() == embedded["$defs"].size());
-  for (const auto& [name, def] : defs.items()) {
+  for (const auto& [key, def] : defs.items()) {
+    const std::string& name = key;  // CAPTURE's lambda cannot capture a structured binding (clang < 16)
     CAPTURE(name);
     REQUIRE(embedded["$defs"].contains(name));
     CHECK(embedded["$defs"][name] == def);
