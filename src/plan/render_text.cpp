@@ -81,7 +81,10 @@ void render_fields(std::ostringstream& out, const Step& step) {
     render_grid(out, step, "layout");
     return;
   }
-  const bool grid = render_grid(out, step, "layout") | render_grid(out, step, "lineKeys");
+  // Both grids print (no short-circuit): a step may carry a layout and line keys.
+  const bool layout_grid = render_grid(out, step, "layout");
+  const bool keys_grid = render_grid(out, step, "lineKeys");
+  const bool grid = layout_grid || keys_grid;
   if (step.action == Action::Update || step.action == Action::Replace) {
     // Only what differs, as before -> after.
     for (const auto& [key, after] : step.after.items()) {

@@ -50,7 +50,7 @@ bool has(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("malformed JSON in a list, a resource and a settings read is a clear error") {
-  for (const std::string garbage :
+  for (const std::string& garbage :
        {std::string("{\"items\": [ {\"id\": "), std::string("<html>oops</html>"),
         std::string("\xff\xfe{\"items\":[]}"), std::string("{\"items\":[\"\xc3\x28\"]}")}) {
     HostileServer server(body(garbage));
