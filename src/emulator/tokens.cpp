@@ -1,7 +1,5 @@
 #include "emulator/tokens.h"
 
-#include <random>
-
 namespace wx::emulator {
 
 namespace {
@@ -29,14 +27,6 @@ std::string form_decode(const std::string& text) {
       out += text[i];
     }
   }
-  return out;
-}
-
-std::string random_hex(std::size_t length) {
-  static thread_local std::mt19937_64 engine{std::random_device{}()};
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < length; ++i) out += kHex[engine() % 16];
   return out;
 }
 
@@ -133,7 +123,7 @@ TokenRegistry::Grant TokenRegistry::grant(const std::string& form_body) {
   if (form["refresh_token"] != m_client->refresh_token) {
     return refuse(400, "The refresh token is invalid or expired.");
   }
-  std::string access = "emu-access-" + std::to_string(++m_issued) + "-" + random_hex(32);
+  std::string access = "emu-access-" + std::to_string(++m_issued) + "-" + m_ids.uuid();
   m_valid.insert(access);
   Grant g;
   g.token_body = {{"access_token", access},

@@ -2,11 +2,14 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "emulator/ids.h"
 
 namespace wx::emulator {
 
@@ -53,6 +56,7 @@ class TokenRegistry {
   std::set<std::string> m_revoked;
   std::optional<OAuthClient> m_client;
   std::optional<int> m_expire_countdown;
+  IdGenerator m_ids{std::random_device{}()};
   int m_issued = 0;
   int m_refused_grants = 0;
   int m_revocations = 0;

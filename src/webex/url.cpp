@@ -169,6 +169,14 @@ std::optional<std::string> next_link(const std::vector<std::string>& link_header
   return std::nullopt;
 }
 
+std::optional<std::string> unreadable_next_link(const std::vector<std::string>& link_headers) {
+  if (next_link(link_headers)) return std::nullopt;
+  for (const auto& header : link_headers) {
+    if (lower(header).find("next") != std::string::npos) return header;
+  }
+  return std::nullopt;
+}
+
 BaseUrl::BaseUrl(const std::string& url) {
   auto parts = parse_url(url);
   // The message shows the URL through redact(): a careless configuration may embed a token in it.

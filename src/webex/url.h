@@ -28,6 +28,10 @@ std::string encode_query(const QueryParams& query);
 // The rel="next" target among Link header values (RFC 8288), if any.
 std::optional<std::string> next_link(const std::vector<std::string>& link_headers);
 
+// A Link header that mentions a next page although next_link() could not read one from it: a listing
+// must not take it for the last page.
+std::optional<std::string> unreadable_next_link(const std::vector<std::string>& link_headers);
+
 // The configured base URL: where requests go, and the only origin a token is ever sent to.
 class BaseUrl {
  public:

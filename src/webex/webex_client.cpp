@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <random>
 #include <set>
@@ -199,7 +197,6 @@ WebexClient::WebexClient(const ClientConfig& config) {
   if (config.access_token.empty() && !config.refresh) {
     throw std::invalid_argument("no Webex access token configured");
   }
-  if (!config.access_token.empty()) register_secret(config.access_token);
   m_impl = std::make_unique<Impl>(config);
 }
 
@@ -306,19 +303,12 @@ std::vector<nlohmann::json> WebexClient::list_pages(const std::string& path, con
     items.insert(items.end(), array->begin(), array->end());
 
     const auto links = response.headers_named("link");
-    auto next = webex_detail::next_link(links);
-    if (!next) {
-      for (const auto& link : links) {
-        std::string lowered = link;
-        std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (lowered.find("next") != std::string::npos) {
-          throw ApiError(status, "GET", path,
-                         "malformed response: a Link header names a next page but cannot be read: '" +
-                             redact(link.substr(0, 200)) + "'");
-        }
-      }
+    if (auto unreadable = webex_detail::unreadable_next_link(links)) {
+      throw ApiError(status, "GET", path,
+                     "malformed response: a Link header names a next page but cannot be read: '" +
+                         redact(unreadable->substr(0, 200)) + "'");
     }
+    auto next = webex_detail::next_link(links);
     if (!next || next->empty()) {
       break;
     }
